@@ -16,16 +16,14 @@ final class LazyGoldilocks {
     static long add(long u, long v) {
         long s = u + v;
         // The sign bit of this expression is the carry out of u + v; a carry stands for 2^64 ≡ EPSILON.
-        long carry = ((u & v) | ((u | v) & ~s)) >> 63;
-        return s + (carry >>> 32);
+        return s + (Long.compareUnsigned(s, v) < 0 ? EPSILON : 0);
     }
 
     /** u − v for any u and v < p; the result is in [0, 2^64). */
     static long sub(long u, long v) {
         long d = u - v;
         // The sign bit is the borrow of u − v; adding p after a borrow is subtracting EPSILON modulo 2^64.
-        long borrow = ((~u & v) | ((~u | v) & d)) >> 63;
-        return d - (borrow >>> 32);
+        return d - (Long.compareUnsigned(u, v) < 0 ? EPSILON : 0);
     }
 
     /** a·b for any a and b; the result is canonical. */
@@ -42,8 +40,7 @@ final class LazyGoldilocks {
         // hiLo·2^64 ≡ hiLo·(2^32 − 1)
         long t1 = (hiLo << 32) - hiLo;
         long t2 = t0 + t1;
-        long carry = ((t0 & t1) | ((t0 | t1) & ~t2)) >> 63;
-        return canonical(t2 + (carry >>> 32));
+        return canonical(t2 + (Long.compareUnsigned(t2, t1) < 0 ? EPSILON : 0));
     }
 
     static long canonical(long x) {

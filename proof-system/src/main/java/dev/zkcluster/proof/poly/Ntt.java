@@ -168,10 +168,10 @@ public final class Ntt {
             firstTwoStages(a, from, to, tw[Twiddles.offset(2) + 1]);
             s = 3;
         }
-        for (; s + 1 <= s1; s += 2) {
+        for (; s + 1 <= s1 && len > (1 << 17); s += 2) {
             radix4(a, from, to, s, tw, 0, 1 << (s - 1));
         }
-        if (s == s1) {
+        for (; s <= s1; s++) {
             radix2(a, from, to, s, tw, 0, 1 << (s - 1));
         }
     }
