@@ -33,6 +33,11 @@ public final class Lde {
         return fromCoefficients(coefficients, rateBits, shift);
     }
 
+    /** The LDE of every column of coefficients with shift 7 and rate bits 3, in parallel on the common pool. */
+    public static long[][] fromCoefficients(long[][] columns) {
+        return fromCoefficients(columns, DEFAULT_RATE_BITS, DEFAULT_SHIFT, ForkJoinPool.commonPool());
+    }
+
     /** The LDE of every column of coefficients, in parallel on the pool. The input is left unchanged. */
     public static long[][] fromCoefficients(long[][] columns, int rateBits, long shift, ForkJoinPool pool) {
         long[][] out = new long[columns.length][];

@@ -74,7 +74,7 @@ public final class Ntt {
 
     private static void columns(long[][] columns, boolean inverse, ForkJoinPool pool) {
         // With fewer columns than workers, each column is split inside instead.
-        if (columns.length >= pool.getParallelism()) {
+        if (columns.length >= ParallelRange.threads(pool)) {
             ParallelRange.forEach(pool, 0, columns.length, 1, (from, to) -> {
                 for (int c = from; c < to; c++) {
                     transform(columns[c], inverse, null);
@@ -93,7 +93,7 @@ public final class Ntt {
         if (logN > Goldilocks.TWO_ADICITY) {
             throw new IllegalArgumentException("no transform of size 2^" + logN);
         }
-        boolean parallel = pool != null && logN >= PARALLEL_MIN_LOG && pool.getParallelism() > 1;
+        boolean parallel = pool != null && logN >= PARALLEL_MIN_LOG && ParallelRange.threads(pool) > 1;
         Twiddles tables = Twiddles.upTo(logN);
         long[] tw = inverse ? tables.inverse : tables.forward;
         long scale = inverse ? Goldilocks.inverse(1L << logN) : 1;
@@ -130,7 +130,7 @@ public final class Ntt {
                 blockStages(a, b << first, 1 << first, 1, first, tw);
             }
         });
-        int tasks = 4 * pool.getParallelism();
+        int tasks = 4 * ParallelRange.threads(pool);
         for (int s0 = first + 1; s0 <= logN; s0 += STAGES_PER_BLOCK) {
             int s1 = Math.min(s0 + STAGES_PER_BLOCK - 1, logN);
             int blocks = n >>> s1;

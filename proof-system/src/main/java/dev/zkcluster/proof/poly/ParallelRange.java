@@ -13,8 +13,13 @@ final class ParallelRange {
 
     private ParallelRange() {}
 
+    /** Threads that work on a task invoked on the pool; a caller of the common pool helps run its tasks. */
+    static int threads(ForkJoinPool pool) {
+        return pool == ForkJoinPool.commonPool() ? pool.getParallelism() + 1 : pool.getParallelism();
+    }
+
     static void forEach(ForkJoinPool pool, int from, int to, int grain, Body body) {
-        if (to - from <= grain || pool.getParallelism() <= 1) {
+        if (to - from <= grain || threads(pool) <= 1) {
             body.run(from, to);
             return;
         }

@@ -66,8 +66,10 @@ class LdeTest {
                 }
                 long[][] fromCoefficients = Lde.fromCoefficients(columns, 3, 7, pool);
                 long[][] fromValues = Lde.fromValues(values, 3, 7, pool);
+                long[][] defaults = Lde.fromCoefficients(columns);
                 for (int c = 0; c < count; c++) {
                     long[] expected = Lde.fromCoefficients(columns[c]);
+                    assertArrayEquals(expected, defaults[c], "defaults, column " + c);
                     assertArrayEquals(expected, fromCoefficients[c], "coefficients, column " + c);
                     assertArrayEquals(expected, fromValues[c], "values, column " + c);
                 }

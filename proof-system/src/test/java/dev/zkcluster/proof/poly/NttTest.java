@@ -127,6 +127,21 @@ class NttTest {
     }
 
     @Test
+    void commonPoolEntryPointsEqualSingleThread() {
+        SplittableRandom rnd = new SplittableRandom(36);
+        long[][] columns = {PolyTesting.randomLongs(rnd, 1 << 16), PolyTesting.randomLongs(rnd, 1 << 12)};
+        long[][] expected = {columns[0].clone(), columns[1].clone()};
+        Ntt.forward(expected[0]);
+        Ntt.forward(expected[1]);
+        Ntt.forwardColumns(columns);
+        assertArrayEquals(expected, columns);
+        Ntt.inverseColumns(columns);
+        Ntt.inverse(expected[0]);
+        Ntt.inverse(expected[1]);
+        assertArrayEquals(expected, columns);
+    }
+
+    @Test
     void forwardMatchesChecksumOfScalarCReference() {
         // Input and checksum as in the C yardstick: a[i] = (i·0x9e3779b97f4a7c15 mod 2^64) mod p, Σ a[i]·(i+1).
         long[][] cases = {{5, 0x625873e215a2adf1L}, {12, 0x9c0774b26a1a772eL}, {13, 0x15dd38543a8d7351L}};
