@@ -112,60 +112,93 @@ public final class Poseidon2 {
 
     private static void fullRound(long[] s, long[] constants, int offset) {
         for (int i = 0; i < WIDTH; i++) {
-            s[i] = LazyField.pow7(LazyField.add(s[i], constants[offset + i]));
+            s[i] = LazyField.pow7(LazyField.addCanonical(s[i], constants[offset + i]));
         }
         externalLayer(s);
     }
 
+    /*
+     * Both linear layers work on two 32-bit lanes, s = h·2^32 + l, with plain long arithmetic: every output is a
+     * small-coefficient combination of the inputs, so each lane stays far below 2^63 and one fold per output
+     * (LazyField.fold) brings it back to 64 bits. This replaces a modular addition per step by a plain one.
+     */
+
+    private static final long LOW = 0xFFFF_FFFFL;
+    // 5p in lanes, (5·(2^32 − 1) − 4, 4·2^32 + 5): added to the internal layer's sum so that its lanes stay
+    // non-negative after subtracting up to 4 times an input.
+    private static final long BIAS_HIGH = 5 * LOW - 4;
+    private static final long BIAS_LOW = (4L << 32) + 5;
+
     private static void partialRound(long[] s, long constant) {
-        s[0] = LazyField.pow7(LazyField.add(s[0], constant));
-        long total = s[0];
-        for (int i = 1; i < WIDTH; i++) {
-            total = LazyField.add(total, s[i]);
-        }
+        long x0 = LazyField.pow7(LazyField.addCanonical(s[0], constant));
+        long x1 = s[1], x2 = s[2], x3 = s[3], x4 = s[4], x5 = s[5];
+        long x6 = s[6], x7 = s[7], x8 = s[8], x9 = s[9], x10 = s[10], x11 = s[11];
+        long h0 = x0 >>> 32, h1 = x1 >>> 32, h2 = x2 >>> 32, h3 = x3 >>> 32, h4 = x4 >>> 32, h5 = x5 >>> 32;
+        long h6 = x6 >>> 32, h7 = x7 >>> 32, h8 = x8 >>> 32, h9 = x9 >>> 32, h10 = x10 >>> 32, h11 = x11 >>> 32;
+        long l0 = x0 & LOW, l1 = x1 & LOW, l2 = x2 & LOW, l3 = x3 & LOW, l4 = x4 & LOW, l5 = x5 & LOW;
+        long l6 = x6 & LOW, l7 = x7 & LOW, l8 = x8 & LOW, l9 = x9 & LOW, l10 = x10 & LOW, l11 = x11 & LOW;
+        // The sum without s[0] does not wait for the S-box.
+        long th = BIAS_HIGH + ((h1 + h2) + (h3 + h4)) + ((h5 + h6) + (h7 + h8)) + ((h9 + h10) + h11) + h0;
+        long tl = BIAS_LOW + ((l1 + l2) + (l3 + l4)) + ((l5 + l6) + (l7 + l8)) + ((l9 + l10) + l11) + l0;
+        // The fractional entries: y = s/2^k mod p, then ±y in lanes.
+        long y3 = LazyField.half(x3);
+        long y6 = LazyField.half(x6);
+        long y9 = LazyField.half(LazyField.half(x9));
+        long y10 = LazyField.half(LazyField.half(x10));
+        long y11 = LazyField.half(LazyField.half(LazyField.half(x11)));
         // s[i]·D[i] + total with D = (−2, 1, 2, 1/2, 3, 4, −1/2, −3, −4, 1/4, −1/4, 1/8)
-        long d0 = LazyField.add(s[0], s[0]);
-        s[0] = LazyField.sub(total, d0);
-        s[1] = LazyField.add(total, s[1]);
-        s[2] = LazyField.add(total, LazyField.add(s[2], s[2]));
-        s[3] = LazyField.add(total, LazyField.half(s[3]));
-        long d4 = LazyField.add(s[4], s[4]);
-        s[4] = LazyField.add(total, LazyField.add(d4, s[4]));
-        long d5 = LazyField.add(s[5], s[5]);
-        s[5] = LazyField.add(total, LazyField.add(d5, d5));
-        s[6] = LazyField.sub(total, LazyField.half(s[6]));
-        long d7 = LazyField.add(s[7], s[7]);
-        s[7] = LazyField.sub(total, LazyField.add(d7, s[7]));
-        long d8 = LazyField.add(s[8], s[8]);
-        s[8] = LazyField.sub(total, LazyField.add(d8, d8));
-        s[9] = LazyField.add(total, LazyField.half(LazyField.half(s[9])));
-        s[10] = LazyField.sub(total, LazyField.half(LazyField.half(s[10])));
-        s[11] = LazyField.add(total, LazyField.half(LazyField.half(LazyField.half(s[11]))));
+        s[0] = LazyField.fold(th - (h0 << 1), tl - (l0 << 1));
+        s[1] = LazyField.fold(th + h1, tl + l1);
+        s[2] = LazyField.fold(th + (h2 << 1), tl + (l2 << 1));
+        s[3] = LazyField.fold(th + (y3 >>> 32), tl + (y3 & LOW));
+        s[4] = LazyField.fold(th + 3 * h4, tl + 3 * l4);
+        s[5] = LazyField.fold(th + (h5 << 2), tl + (l5 << 2));
+        s[6] = LazyField.fold(th - (y6 >>> 32), tl - (y6 & LOW));
+        s[7] = LazyField.fold(th - 3 * h7, tl - 3 * l7);
+        s[8] = LazyField.fold(th - (h8 << 2), tl - (l8 << 2));
+        s[9] = LazyField.fold(th + (y9 >>> 32), tl + (y9 & LOW));
+        s[10] = LazyField.fold(th - (y10 >>> 32), tl - (y10 & LOW));
+        s[11] = LazyField.fold(th + (y11 >>> 32), tl + (y11 & LOW));
     }
 
+    // E: M4 on each block of 4, then s[i] += (sum of the three blocks' entries at i mod 4). Lanes stay < 28·2^32.
     private static void externalLayer(long[] s) {
-        for (int k = 0; k < WIDTH; k += 4) {
-            m4(s, k);
-        }
-        for (int k = 0; k < 4; k++) {
-            long sum = LazyField.add(LazyField.add(s[k], s[4 + k]), s[8 + k]);
-            s[k] = LazyField.add(s[k], sum);
-            s[4 + k] = LazyField.add(s[4 + k], sum);
-            s[8 + k] = LazyField.add(s[8 + k], sum);
-        }
-    }
+        long h0 = s[0] >>> 32, h1 = s[1] >>> 32, h2 = s[2] >>> 32, h3 = s[3] >>> 32;
+        long h4 = s[4] >>> 32, h5 = s[5] >>> 32, h6 = s[6] >>> 32, h7 = s[7] >>> 32;
+        long h8 = s[8] >>> 32, h9 = s[9] >>> 32, h10 = s[10] >>> 32, h11 = s[11] >>> 32;
+        long l0 = s[0] & LOW, l1 = s[1] & LOW, l2 = s[2] & LOW, l3 = s[3] & LOW;
+        long l4 = s[4] & LOW, l5 = s[5] & LOW, l6 = s[6] & LOW, l7 = s[7] & LOW;
+        long l8 = s[8] & LOW, l9 = s[9] & LOW, l10 = s[10] & LOW, l11 = s[11] & LOW;
 
-    // M4·(a, b, c, d) with 8 additions: shared partial sums a+b, c+d, a+b+c+d.
-    private static void m4(long[] s, int k) {
-        long a = s[k], b = s[k + 1], c = s[k + 2], d = s[k + 3];
-        long ab = LazyField.add(a, b);
-        long cd = LazyField.add(c, d);
-        long abcd = LazyField.add(ab, cd);
-        long abbcd = LazyField.add(abcd, b);
-        long abcdd = LazyField.add(abcd, d);
-        s[k] = LazyField.add(abbcd, ab);
-        s[k + 1] = LazyField.add(abbcd, LazyField.add(c, c));
-        s[k + 2] = LazyField.add(abcdd, cd);
-        s[k + 3] = LazyField.add(abcdd, LazyField.add(a, a));
+        // M4·(a, b, c, d) = (2a+3b+c+d, a+2b+3c+d, a+b+2c+3d, 3a+b+c+2d) from shared partial sums.
+        long hab0 = h0 + h1, hcd0 = h2 + h3, hx0 = hab0 + hcd0 + h1, hy0 = hab0 + hcd0 + h3;
+        long hab1 = h4 + h5, hcd1 = h6 + h7, hx1 = hab1 + hcd1 + h5, hy1 = hab1 + hcd1 + h7;
+        long hab2 = h8 + h9, hcd2 = h10 + h11, hx2 = hab2 + hcd2 + h9, hy2 = hab2 + hcd2 + h11;
+        long lab0 = l0 + l1, lcd0 = l2 + l3, lx0 = lab0 + lcd0 + l1, ly0 = lab0 + lcd0 + l3;
+        long lab1 = l4 + l5, lcd1 = l6 + l7, lx1 = lab1 + lcd1 + l5, ly1 = lab1 + lcd1 + l7;
+        long lab2 = l8 + l9, lcd2 = l10 + l11, lx2 = lab2 + lcd2 + l9, ly2 = lab2 + lcd2 + l11;
+
+        long ht0 = hx0 + hab0, ht1 = hx0 + (h2 << 1), ht2 = hy0 + hcd0, ht3 = hy0 + (h0 << 1);
+        long ht4 = hx1 + hab1, ht5 = hx1 + (h6 << 1), ht6 = hy1 + hcd1, ht7 = hy1 + (h4 << 1);
+        long ht8 = hx2 + hab2, ht9 = hx2 + (h10 << 1), ht10 = hy2 + hcd2, ht11 = hy2 + (h8 << 1);
+        long lt0 = lx0 + lab0, lt1 = lx0 + (l2 << 1), lt2 = ly0 + lcd0, lt3 = ly0 + (l0 << 1);
+        long lt4 = lx1 + lab1, lt5 = lx1 + (l6 << 1), lt6 = ly1 + lcd1, lt7 = ly1 + (l4 << 1);
+        long lt8 = lx2 + lab2, lt9 = lx2 + (l10 << 1), lt10 = ly2 + lcd2, lt11 = ly2 + (l8 << 1);
+
+        long hu0 = ht0 + ht4 + ht8, hu1 = ht1 + ht5 + ht9, hu2 = ht2 + ht6 + ht10, hu3 = ht3 + ht7 + ht11;
+        long lu0 = lt0 + lt4 + lt8, lu1 = lt1 + lt5 + lt9, lu2 = lt2 + lt6 + lt10, lu3 = lt3 + lt7 + lt11;
+
+        s[0] = LazyField.fold(ht0 + hu0, lt0 + lu0);
+        s[1] = LazyField.fold(ht1 + hu1, lt1 + lu1);
+        s[2] = LazyField.fold(ht2 + hu2, lt2 + lu2);
+        s[3] = LazyField.fold(ht3 + hu3, lt3 + lu3);
+        s[4] = LazyField.fold(ht4 + hu0, lt4 + lu0);
+        s[5] = LazyField.fold(ht5 + hu1, lt5 + lu1);
+        s[6] = LazyField.fold(ht6 + hu2, lt6 + lu2);
+        s[7] = LazyField.fold(ht7 + hu3, lt7 + lu3);
+        s[8] = LazyField.fold(ht8 + hu0, lt8 + lu0);
+        s[9] = LazyField.fold(ht9 + hu1, lt9 + lu1);
+        s[10] = LazyField.fold(ht10 + hu2, lt10 + lu2);
+        s[11] = LazyField.fold(ht11 + hu3, lt11 + lu3);
     }
 }

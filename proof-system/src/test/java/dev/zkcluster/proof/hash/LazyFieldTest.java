@@ -34,13 +34,20 @@ class LazyFieldTest {
     }
 
     @Test
-    void addIsCongruentModPForAnyUnsignedInputs() {
-        check("add", LazyField::add, BigInteger::add);
+    void addCanonicalIsCongruentModPForAnyFirstInput() {
+        check("addCanonical", (a, b) -> LazyField.addCanonical(a, LazyField.canonical(b)), BigInteger::add);
     }
 
     @Test
-    void subIsCongruentModPForAnyUnsignedInputs() {
-        check("sub", LazyField::sub, BigInteger::subtract);
+    void foldIsCongruentToHighTimesTwoToThe32PlusLowForFortyBitLanes() {
+        long mask = (1L << 40) - 1;
+        check("fold", (a, b) -> LazyField.fold(a & mask, b & mask),
+                (a, b) -> a.and(BigInteger.valueOf(mask)).shiftLeft(32).add(b.and(BigInteger.valueOf(mask))));
+    }
+
+    @Test
+    void squareIsCongruentModPForAnyUnsignedInput() {
+        check("square", (a, b) -> LazyField.square(a), (a, b) -> a.multiply(a));
     }
 
     @Test
