@@ -1,7 +1,5 @@
 package dev.zkcluster.proof.fri;
 
-import dev.zkcluster.proof.field.Goldilocks;
-
 /**
  * The FRI parameters. Every value belongs to the protocol: changing one is a new protocol version.
  *
@@ -29,9 +27,11 @@ public record FriConfig(int rateBits, int capHeight, int numQueries, int powBits
     public static final int MAX_QUERIES = 1024;
     public static final int MAX_CAP_HEIGHT = 10;
     public static final int MAX_FINAL_POLY_BITS = 16;
+    /** log2 of the largest LDE: within the field's 2-adic subgroup, with a flat-pair codeword that fits a Java array. */
+    public static final int MAX_LDE_BITS = 29;
 
     public FriConfig {
-        requireRange("rateBits", rateBits, 1, 16);
+        requireRange("rateBits", rateBits, 1, 12);
         requireRange("capHeight", capHeight, 0, MAX_CAP_HEIGHT);
         requireRange("numQueries", numQueries, 1, MAX_QUERIES);
         requireRange("powBits", powBits, 0, MAX_POW_BITS);
@@ -58,9 +58,9 @@ public record FriConfig(int rateBits, int capHeight, int numQueries, int powBits
         return rateBits * numQueries + powBits;
     }
 
-    /** The largest degreeBits this configuration can commit: the LDE must fit the field's 2-adic subgroup. */
+    /** The largest degreeBits this configuration can commit. */
     public int maxDegreeBits() {
-        return Goldilocks.TWO_ADICITY - rateBits;
+        return MAX_LDE_BITS - rateBits;
     }
 
     /** The arity bits of each reduction step for a codeword of degree below 2^degreeBits. */

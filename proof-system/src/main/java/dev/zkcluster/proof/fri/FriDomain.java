@@ -1,6 +1,7 @@
 package dev.zkcluster.proof.fri;
 
 import dev.zkcluster.proof.field.Goldilocks;
+import dev.zkcluster.proof.poly.BitReversal;
 
 /**
  * The evaluation domains FRI works on. Layer i of a codeword of size 2^n lives on the coset s_i·⟨ω_n⟩ with
@@ -14,19 +15,6 @@ final class FriDomain {
 
     private FriDomain() {}
 
-    /** The primitive 2^logN-th root of unity GENERATOR^((p − 1)/2^logN). */
-    static long rootOfUnity(int logN) {
-        if (logN < 0 || logN > Goldilocks.TWO_ADICITY) {
-            throw new IllegalArgumentException("no 2^" + logN + "-th root of unity in the Goldilocks field");
-        }
-        return Goldilocks.exp(Goldilocks.GENERATOR, (Goldilocks.P - 1) >>> logN);
-    }
-
-    /** The low {@code bits} bits of x in reverse order. */
-    static int reverseBits(int x, int bits) {
-        return bits == 0 ? 0 : Integer.reverse(x) >>> (Integer.SIZE - bits);
-    }
-
     /** s^(2^foldedBits): the shift of the layer reached after folding away foldedBits halvings. */
     static long shiftAfter(long shift, int foldedBits) {
         long s = shift;
@@ -38,12 +26,13 @@ final class FriDomain {
 
     /** The point at bit-reversed position {@code index} of the coset shift·⟨ω_logN⟩. */
     static long point(int logN, long shift, int index) {
-        return Goldilocks.mul(shift, Goldilocks.exp(rootOfUnity(logN), reverseBits(index, logN)));
+        long root = Goldilocks.primitiveRootOfUnity(logN);
+        return Goldilocks.mul(shift, Goldilocks.exp(root, BitReversal.reverse(index, logN)));
     }
 
     /** The inverse of {@link #point}. */
     static long pointInverse(int logN, long shift, int index) {
-        long rootInv = Goldilocks.inverse(rootOfUnity(logN));
-        return Goldilocks.mul(Goldilocks.inverse(shift), Goldilocks.exp(rootInv, reverseBits(index, logN)));
+        long rootInv = Goldilocks.inverse(Goldilocks.primitiveRootOfUnity(logN));
+        return Goldilocks.mul(Goldilocks.inverse(shift), Goldilocks.exp(rootInv, BitReversal.reverse(index, logN)));
     }
 }

@@ -2,6 +2,7 @@ package dev.zkcluster.proof.fri;
 
 import dev.zkcluster.proof.field.Ext2;
 import dev.zkcluster.proof.field.Goldilocks;
+import dev.zkcluster.proof.poly.BitReversal;
 import java.util.stream.IntStream;
 
 /**
@@ -24,10 +25,10 @@ public final class FriFolding {
         TWO_INV_POW[0] = 1;
         for (int a = 1; a <= FriConfig.MAX_ARITY_BITS; a++) {
             TWO_INV_POW[a] = Goldilocks.mul(TWO_INV_POW[a - 1], twoInv);
-            long etaInv = Goldilocks.inverse(FriDomain.rootOfUnity(a));
+            long etaInv = Goldilocks.inverse(Goldilocks.primitiveRootOfUnity(a));
             long[] table = new long[1 << (a - 1)];
             for (int i = 0; i < table.length; i++) {
-                table[i] = Goldilocks.exp(etaInv, FriDomain.reverseBits(i, a - 1));
+                table[i] = Goldilocks.exp(etaInv, BitReversal.reverse(i, a - 1));
             }
             ETA_INV_REV[a] = table;
         }
@@ -121,7 +122,7 @@ public final class FriFolding {
         int foldedBits = logN - arityBits;
         int cosets = 1 << foldedBits;
         // x0(m)^(−1) = shift^(−1)·ω_logN^(−rev_{logN−a}(m)): powers of ω^(−1) in natural order, read bit-reversed
-        long[] rootInvPowers = powers(Goldilocks.inverse(FriDomain.rootOfUnity(logN)), Goldilocks.inverse(shift), cosets);
+        long[] rootInvPowers = powers(Goldilocks.inverse(Goldilocks.primitiveRootOfUnity(logN)), Goldilocks.inverse(shift), cosets);
         long[] folded = new long[2 * cosets];
         long b0 = beta.c0();
         long b1 = beta.c1();
@@ -130,7 +131,7 @@ public final class FriFolding {
             Scratch scratch = new Scratch();
             int end = Math.min(cosets, (c + 1) * chunk);
             for (int m = c * chunk; m < end; m++) {
-                long x0Inv = rootInvPowers[FriDomain.reverseBits(m, foldedBits)];
+                long x0Inv = rootInvPowers[BitReversal.reverse(m, foldedBits)];
                 foldCoset(codeword, m << arityBits, arityBits, x0Inv, b0, b1, folded, m, scratch);
             }
         });
@@ -149,7 +150,7 @@ public final class FriFolding {
             throw new IllegalArgumentException(
                     "cannot take 2^" + coeffBits + " coefficients of a codeword of " + codeword.length / 2 + " values");
         }
-        long rootInv = Goldilocks.inverse(FriDomain.rootOfUnity(logN));
+        long rootInv = Goldilocks.inverse(Goldilocks.primitiveRootOfUnity(logN));
         long[] rootInvPowers = powers(rootInv, 1, n);
         long nInv = Goldilocks.inverse(n);
         long shiftInv = Goldilocks.inverse(shift);
@@ -159,7 +160,7 @@ public final class FriFolding {
             long acc0 = 0;
             long acc1 = 0;
             for (int pos = 0; pos < n; pos++) {
-                int natural = FriDomain.reverseBits(pos, logN);
+                int natural = BitReversal.reverse(pos, logN);
                 long w = rootInvPowers[(int) (((long) j * natural) & (n - 1))];
                 acc0 = Goldilocks.add(acc0, Goldilocks.mul(codeword[2 * pos], w));
                 acc1 = Goldilocks.add(acc1, Goldilocks.mul(codeword[2 * pos + 1], w));
