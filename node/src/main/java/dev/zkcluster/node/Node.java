@@ -10,29 +10,33 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running cluster node: the actor system, the journal schema and the HTTP endpoint. */
+/**
+ * A running cluster node: the actor system, the journal schema and the HTTP endpoint. The user guardian
+ * speaks {@link SpawnProtocol}, so the node's services are spawned as its children under {@code /user}.
+ */
 public final class Node {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final long BIND_TIMEOUT_SECONDS = 30;
 
-  private final ActorSystem<Void> system;
+  private final ActorSystem<SpawnProtocol.Command> system;
   private final ServerBinding binding;
 
-  private Node(ActorSystem<Void> system, ServerBinding binding) {
+  private Node(ActorSystem<SpawnProtocol.Command> system, ServerBinding binding) {
     this.system = system;
     this.binding = binding;
   }
 
   public static Node start(NodeConfig config) {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), config.systemName(), config.config());
+    ActorSystem<SpawnProtocol.Command> system =
+        ActorSystem.create(SpawnProtocol.create(), config.systemName(), config.config());
     try {
       JournalSchema schema = new JournalSchema(system);
       if (config.createSchema()) {
@@ -63,7 +67,7 @@ public final class Node {
     }
   }
 
-  public ActorSystem<Void> system() {
+  public ActorSystem<SpawnProtocol.Command> system() {
     return system;
   }
 

@@ -34,7 +34,12 @@ public record NodeConfig(
 
   /** As {@link #load()}, with {@code overrides} on top; substitutions see the overridden values. */
   public static NodeConfig load(Config overrides) {
-    Config unresolved = overrides.withFallback(ConfigFactory.defaultApplication());
+    return load(overrides, ConfigFactory.defaultApplication());
+  }
+
+  /** {@code overrides} on top of an unresolved {@code application} profile (say, postgres.conf). */
+  public static NodeConfig load(Config overrides, Config application) {
+    Config unresolved = overrides.withFallback(application);
     Config firstPass = ConfigFactory.load(unresolved);
     // H2 refuses implicitly relative file paths, so the data directory is made absolute before URLs are built.
     Path dataDir = Path.of(firstPass.getString("zkcluster.data-dir")).toAbsolutePath().normalize();
