@@ -1,5 +1,6 @@
 package dev.zkcluster.node;
 
+import dev.zkcluster.persistence.JournalDatabase;
 import dev.zkcluster.persistence.JournalProbe;
 import dev.zkcluster.persistence.JournalSchema;
 import java.util.Optional;
@@ -54,8 +55,9 @@ public final class Node {
           .toCompletableFuture()
           .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       binding.addToCoordinatedShutdown(config.shutdownDeadline(), system);
-      LOG.info("Node {} started: roles {}, HTTP on {}, data in {}",
-          Cluster.get(system).selfMember().address(), config.roles(), binding.localAddress(), config.dataDir());
+      LOG.info("Node {} started: roles {}, HTTP on {}, data in {}, journal on {}",
+          Cluster.get(system).selfMember().address(), config.roles(), binding.localAddress(), config.dataDir(),
+          JournalDatabase.from(config.config()).dialect());
       return new Node(system, binding);
     } catch (ExecutionException | TimeoutException e) {
       system.terminate();

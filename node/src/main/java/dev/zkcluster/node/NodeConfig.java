@@ -37,15 +37,21 @@ public record NodeConfig(
     return load(overrides, ConfigFactory.defaultApplication());
   }
 
-  /** {@code overrides} on top of an unresolved {@code application} profile (say, postgres.conf). */
+  /**
+   * {@code overrides}, then system properties, then an unresolved {@code application} profile (say, postgres.conf),
+   * then every reference.conf; substitutions resolve across all of them.
+   */
   public static NodeConfig load(Config overrides, Config application) {
-    Config unresolved = overrides.withFallback(application);
-    Config firstPass = ConfigFactory.load(unresolved);
+    Config layered = overrides
+        .withFallback(ConfigFactory.defaultOverrides())
+        .withFallback(application)
+        .withFallback(ConfigFactory.defaultReferenceUnresolved());
     // H2 refuses implicitly relative file paths, so the data directory is made absolute before URLs are built.
-    Path dataDir = Path.of(firstPass.getString("zkcluster.data-dir")).toAbsolutePath().normalize();
-    Config resolved = ConfigFactory.load(ConfigFactory.empty()
+    Path dataDir = Path.of(layered.resolve().getString("zkcluster.data-dir")).toAbsolutePath().normalize();
+    Config resolved = ConfigFactory.empty()
         .withValue("zkcluster.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toString()))
-        .withFallback(unresolved));
+        .withFallback(layered)
+        .resolve();
     return fromResolved(resolved, dataDir);
   }
 
