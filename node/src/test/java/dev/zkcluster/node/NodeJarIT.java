@@ -2,6 +2,7 @@ package dev.zkcluster.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,12 @@ class NodeJarIT {
     long started = System.nanoTime();
     Process node = builder.start();
     try {
-      TestNode.awaitReady(httpPort);
+      Runnable stillRunning = () -> {
+        if (!node.isAlive()) {
+          fail("node exited with status " + node.exitValue() + " before it was ready:\n" + read(log));
+        }
+      };
+      TestNode.await(httpPort, "/ready", r -> r.statusCode() == 200, Duration.ofSeconds(60), stillRunning);
       System.out.printf("jar node ready after %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       String scrape = TestNode.await(metricsPort, "/metrics", r -> r.body().contains("pekko_"), Duration.ofSeconds(30))
           .body();
@@ -81,6 +87,14 @@ class NodeJarIT {
     CliRun help = cli("--help");
     assertEquals(0, help.exitCode(), help.output());
     assertTrue(help.output().contains("Usage: zkcluster"), help.output());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(cannot read " + file + ": " + e + ")";
+    }
   }
 
   private record CliRun(int exitCode, String output) {}

@@ -60,9 +60,16 @@ final class TestNode {
 
   /** Polls {@code path} until a response satisfies {@code accept}; fails with the last answer seen. */
   static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> accept, Duration timeout) {
+    return await(port, path, accept, timeout, () -> {});
+  }
+
+  /** As above; {@code guard} runs before every poll and throws to give up early (say, the server process died). */
+  static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> accept, Duration timeout,
+      Runnable guard) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
+      guard.run();
       try {
         HttpResponse<String> response = get(port, path);
         if (accept.test(response)) {
