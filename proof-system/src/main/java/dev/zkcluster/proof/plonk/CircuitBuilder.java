@@ -30,10 +30,14 @@ import java.util.Map;
  *
  * <p>{@link #build()} appends the public-input gate (its wires copy-constrained to the in-circuit hash of the
  * registered public inputs), pads to a power of two with no-op rows, and computes selectors, sigmas and the digest.
+ *
+ * <p>Constants are field elements given as unsigned 64-bit values: −1 is {@code Goldilocks.neg(1)}, not {@code -1L}.
  */
 public final class CircuitBuilder {
     /** The smallest trace: 2^2 rows. */
     public static final int MIN_DEGREE_BITS = 2;
+
+    private static final long MINUS_ONE = Goldilocks.neg(1);
 
     private final CircuitConfig config;
     private final List<Gate> rowGates = new ArrayList<>();
@@ -163,7 +167,7 @@ public final class CircuitBuilder {
     }
 
     public Target sub(Target a, Target b) {
-        return arithmetic(1, a, one(), -1, b);
+        return arithmetic(1, a, one(), MINUS_ONE, b);
     }
 
     public Target mul(Target a, Target b) {
@@ -196,7 +200,7 @@ public final class CircuitBuilder {
 
     /** b·(b − 1) = 0. */
     public void assertBool(Target b) {
-        assertEqual(arithmetic(1, b, b, -1, b), zero());
+        assertEqual(arithmetic(1, b, b, MINUS_ONE, b), zero());
     }
 
     /** Little-endian bits of t, constraining t < 2^bits (1 ≤ bits ≤ 63). */
@@ -263,7 +267,7 @@ public final class CircuitBuilder {
     public List<Target> hashNoPad(List<Target> inputs) {
         List<Target> state = new ArrayList<>(Poseidon2Gate.WIDTH);
         for (int i = 0; i < Poseidon2Gate.WIDTH; i++) {
-            state.add(i < inputs.size() ? inputs.get(i) : zero());
+            state.add(i < inputs.size() && inputs.size() <= Digest.ELEMENTS ? inputs.get(i) : zero());
         }
         if (inputs.size() <= Digest.ELEMENTS) {
             return List.copyOf(state.subList(0, Digest.ELEMENTS));
@@ -315,7 +319,7 @@ public final class CircuitBuilder {
     }
 
     public ExtTarget extSub(ExtTarget a, ExtTarget b) {
-        return extArithmetic(1, a, extConstant(Ext2.ONE), -1, b);
+        return extArithmetic(1, a, extConstant(Ext2.ONE), MINUS_ONE, b);
     }
 
     public ExtTarget extMul(ExtTarget a, ExtTarget b) {

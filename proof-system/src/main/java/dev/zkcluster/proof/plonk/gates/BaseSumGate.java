@@ -15,7 +15,7 @@ import java.util.List;
  * [0, base^numLimbs).
  *
  * <p>Layout: wire 0 = sum, wires 1..numLimbs = limbs (all routed, so limbs can be reused as bits). Constraints: the
- * sum, degree 1, then one per limb Π_{j<base}(limb − j), degree {@code base}. base^numLimbs must stay below 2^63 so
+ * sum, degree 1, then one per limb Π_{j<base}(limb − j), degree {@code base}. base^numLimbs must be at most 2^63 so
  * that the sum cannot wrap around p, and base at most 8 so the limb constraint fits the quotient degree factor.
  */
 public record BaseSumGate(int numLimbs, int base) implements Gate {
@@ -26,9 +26,9 @@ public record BaseSumGate(int numLimbs, int base) implements Gate {
         if (base < 2 || base > MAX_BASE) {
             throw new IllegalArgumentException("base must be in [2, " + MAX_BASE + "], got " + base);
         }
-        if (numLimbs <= 0 || !fitsBelow2To63(base, numLimbs)) {
+        if (numLimbs <= 0 || !fitsIn63Bits(base, numLimbs)) {
             throw new IllegalArgumentException(
-                    "base^numLimbs must be below 2^63: base " + base + ", limbs " + numLimbs);
+                    "base^numLimbs must be at most 2^63: base " + base + ", limbs " + numLimbs);
         }
     }
 
@@ -41,10 +41,10 @@ public record BaseSumGate(int numLimbs, int base) implements Gate {
         return 1 + i;
     }
 
-    private static boolean fitsBelow2To63(int base, int numLimbs) {
+    private static boolean fitsIn63Bits(int base, int numLimbs) {
         long acc = 1;
         for (int i = 0; i < numLimbs; i++) {
-            if (acc > Long.MAX_VALUE / base) {
+            if (Long.compareUnsigned(acc, Long.divideUnsigned(1L << 63, base)) > 0) {
                 return false;
             }
             acc *= base;
