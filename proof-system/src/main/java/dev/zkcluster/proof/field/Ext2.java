@@ -19,6 +19,17 @@ public record Ext2(long c0, long c1) {
         return new Ext2(a, 0);
     }
 
+    /** The element stored at pair index i of a flat array laid out as [c0, c1, c0, c1, ...]. */
+    public static Ext2 fromPairs(long[] pairs, int i) {
+        return new Ext2(pairs[2 * i], pairs[2 * i + 1]);
+    }
+
+    /** Stores this element at pair index i of a flat array laid out as [c0, c1, c0, c1, ...]. */
+    public void toPairs(long[] pairs, int i) {
+        pairs[2 * i] = c0;
+        pairs[2 * i + 1] = c1;
+    }
+
     public boolean isZero() {
         return c0 == 0 && c1 == 0;
     }
@@ -37,9 +48,7 @@ public record Ext2(long c0, long c1) {
 
     // (a0 + a1·X)(b0 + b1·X) = (a0·b0 + W·a1·b1) + (a0·b1 + a1·b0)·X
     public Ext2 mul(Ext2 o) {
-        long r0 = Goldilocks.add(Goldilocks.mul(c0, o.c0), Goldilocks.mul(W, Goldilocks.mul(c1, o.c1)));
-        long r1 = Goldilocks.add(Goldilocks.mul(c0, o.c1), Goldilocks.mul(c1, o.c0));
-        return new Ext2(r0, r1);
+        return new Ext2(Ext2Arrays.mulC0(c0, c1, o.c0, o.c1), Ext2Arrays.mulC1(c0, c1, o.c0, o.c1));
     }
 
     public Ext2 scale(long s) {

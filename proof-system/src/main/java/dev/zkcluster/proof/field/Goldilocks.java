@@ -18,6 +18,65 @@ public final class Goldilocks {
 
     private Goldilocks() {}
 
+    private static final long[] ROOTS_OF_UNITY = new long[TWO_ADICITY + 1];
+
+    static {
+        // 7^((p-1)/2^32) has order exactly 2^32; squaring halves the order.
+        ROOTS_OF_UNITY[TWO_ADICITY] = exp(GENERATOR, (P - 1) >>> TWO_ADICITY);
+        for (int k = TWO_ADICITY; k > 0; k--) {
+            ROOTS_OF_UNITY[k - 1] = square(ROOTS_OF_UNITY[k]);
+        }
+    }
+
+    /** A primitive 2^logN-th root of unity, 7^((p-1)/2^logN), for 0 ≤ logN ≤ 32. */
+    public static long primitiveRootOfUnity(int logN) {
+        if (logN < 0 || logN > TWO_ADICITY) {
+            throw new IllegalArgumentException("no 2^" + logN + "-th root of unity: two-adicity is " + TWO_ADICITY);
+        }
+        return ROOTS_OF_UNITY[logN];
+    }
+
+    /** [1, base, base², ..., base^(count-1)], canonical. */
+    public static long[] powers(long base, int count) {
+        long[] out = new long[count];
+        long acc = 1;
+        for (int i = 0; i < count; i++) {
+            out[i] = acc;
+            acc = mul(acc, base);
+        }
+        return out;
+    }
+
+    /**
+     * The inverses of every element, with one field inversion (Montgomery's trick). Throws, naming the index, if
+     * any element is zero. The input is left unchanged.
+     */
+    public static long[] batchInverse(long[] values) {
+        int n = values.length;
+        long[] out = new long[n];
+        if (n == 0) {
+            return out;
+        }
+        // out[i] = v0·v1·…·v(i-1), the prefix product before i
+        long acc = 1;
+        for (int i = 0; i < n; i++) {
+            long v = canonical(values[i]);
+            if (v == 0) {
+                throw new ArithmeticException("batch inverse: element at index " + i + " is zero");
+            }
+            out[i] = acc;
+            acc = mul(acc, v);
+        }
+        long inv = inverse(acc);
+        // inv = 1/(v0·…·vi) on entry to step i; 1/vi = inv·prefix(i), then drop vi from inv
+        for (int i = n - 1; i >= 0; i--) {
+            long v = values[i];
+            out[i] = mul(inv, out[i]);
+            inv = mul(inv, v);
+        }
+        return out;
+    }
+
     /** The canonical representative of x, which is any unsigned 64-bit value. */
     public static long canonical(long x) {
         return Long.compareUnsigned(x, P) >= 0 ? x - P : x;
