@@ -30,13 +30,7 @@ public final class PermutationArgument {
 
     /** k_j = 7^j for j < numRoutedWires. */
     public static long[] cosetShifts(int numRoutedWires) {
-        long[] k = new long[numRoutedWires];
-        long acc = 1;
-        for (int j = 0; j < numRoutedWires; j++) {
-            k[j] = acc;
-            acc = Goldilocks.mul(acc, SHIFT_BASE);
-        }
-        return k;
+        return Goldilocks.powers(SHIFT_BASE, numRoutedWires);
     }
 
     /** Whether the cosets k_j·H are pairwise disjoint for |H| = 2^degreeBits, by comparing the k_j^n. */
@@ -54,25 +48,9 @@ public final class PermutationArgument {
         return true;
     }
 
-    /** A generator ω of the subgroup of order 2^logN: 7^((p − 1)/2^logN). */
-    public static long rootOfUnity(int logN) {
-        if (logN < 0 || logN > Goldilocks.TWO_ADICITY) {
-            throw new IllegalArgumentException("no subgroup of order 2^" + logN);
-        }
-        return Goldilocks.exp(Goldilocks.GENERATOR, (Goldilocks.P - 1) >>> logN);
-    }
-
     /** ω^0, ω^1, ..., ω^(n−1). */
     public static long[] subgroup(int logN) {
-        int n = 1 << logN;
-        long omega = rootOfUnity(logN);
-        long[] h = new long[n];
-        long acc = 1;
-        for (int i = 0; i < n; i++) {
-            h[i] = acc;
-            acc = Goldilocks.mul(acc, omega);
-        }
-        return h;
+        return Goldilocks.powers(Goldilocks.primitiveRootOfUnity(logN), 1 << logN);
     }
 
     /**
@@ -119,7 +97,7 @@ public final class PermutationArgument {
                 den[i * chunks + c] = g;
             }
         }
-        long[] denInv = batchInverse(den);
+        long[] denInv = Goldilocks.batchInverse(den);
         long[] z = new long[n];
         long[][] partials = new long[chunks - 1][n];
         long acc = 1;
@@ -163,22 +141,5 @@ public final class PermutationArgument {
             out.accept(alg.sub(alg.mul(previous, f), alg.mul(current, g)));
             previous = current;
         }
-    }
-
-    /** Montgomery's trick: all inverses for the price of one. Every input must be non-zero. */
-    static long[] batchInverse(long[] xs) {
-        long[] prefix = new long[xs.length];
-        long acc = 1;
-        for (int i = 0; i < xs.length; i++) {
-            prefix[i] = acc;
-            acc = Goldilocks.mul(acc, xs[i]);
-        }
-        long inv = Goldilocks.inverse(acc);
-        long[] out = new long[xs.length];
-        for (int i = xs.length - 1; i >= 0; i--) {
-            out[i] = Goldilocks.mul(inv, prefix[i]);
-            inv = Goldilocks.mul(inv, xs[i]);
-        }
-        return out;
     }
 }

@@ -28,7 +28,7 @@ class PermutationArgumentTest {
 
     @Test
     void shiftsInTheSameCosetAreDetected() {
-        long omega = PermutationArgument.rootOfUnity(4);
+        long omega = Goldilocks.primitiveRootOfUnity(4);
         assertFalse(PermutationArgument.cosetsDisjoint(new long[] {7, Goldilocks.mul(7, omega)}, 4));
     }
 
