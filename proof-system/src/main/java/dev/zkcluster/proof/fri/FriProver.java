@@ -1,0 +1,145 @@
+package dev.zkcluster.proof.fri;
+
+import dev.zkcluster.proof.challenger.Challenger;
+import dev.zkcluster.proof.field.Ext2;
+import dev.zkcluster.proof.merkle.MerkleCap;
+import dev.zkcluster.proof.merkle.MerkleTree;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The FRI prover. Transcript, after whatever the caller observed before:
+ * <ol>
+ *   <li>openings only: observe every claimed value (batch order, then polynomial order), squeeze α;
+ *   <li>per reduction step: observe the layer's cap, squeeze β;
+ *   <li>observe the final polynomial's coefficients, lowest first, each as (c0, c1);
+ *   <li>observe the proof-of-work nonce, squeeze the response (see {@link FriProofOfWork});
+ *   <li>squeeze numQueries indices, each a challenge reduced to its low log2(LDE size) bits.
+ * </ol>
+ * The caller must already have observed the initial oracles' caps; the opening points come from its transcript.
+ */
+public final class FriProver {
+    private FriProver() {}
+
+    /**
+     * Proves that a codeword is close to a polynomial of degree below 2^degreeBits.
+     *
+     * @param codeword flat extension pairs on the coset 7·⟨ω⟩ of size 2^(degreeBits + rateBits), in bit-reversed
+     *     order; the first reduction layer commits to it
+     */
+    public static FriProof proveLowDegree(FriConfig config, int degreeBits, long[] codeword, Challenger challenger) {
+        return prove(config, degreeBits, codeword, List.of(), challenger, (layer, folded) -> folded);
+    }
+
+    /** Proves the claimed openings of an instance whose oracles the caller has committed and observed. */
+    public static FriProof proveOpenings(
+            FriConfig config, FriInstance instance, List<FriOracle> oracles, Challenger challenger) {
+        int logN = instance.degreeBits() + config.rateBits();
+        requireOracles(config, instance, oracles, logN);
+        if (instance.hasPointInDomain(logN)) {
+            throw new IllegalArgumentException("an opening point lies on the LDE coset of size 2^" + logN);
+        }
+        for (FriOpeningBatch batch : instance.batches()) {
+            for (Ext2 value : batch.values()) {
+                challenger.observe(value);
+            }
+        }
+        Ext2 alpha = challenger.extChallenge();
+        long[] combined = FriCombination.codeword(instance, oracles, alpha, logN);
+        return prove(config, instance.degreeBits(), combined, oracles, challenger, (layer, folded) -> folded);
+    }
+
+    /** What the prover commits in place of each folded codeword; only tests replace it, to play a cheating prover. */
+    @FunctionalInterface
+    interface FoldedCodewords {
+        long[] commit(int layer, long[] folded);
+    }
+
+    static FriProof prove(
+            FriConfig config,
+            int degreeBits,
+            long[] codeword,
+            List<FriOracle> oracles,
+            Challenger challenger,
+            FoldedCodewords foldedCodewords) {
+        if (degreeBits < 0 || degreeBits > config.maxDegreeBits()) {
+            throw new IllegalArgumentException("degree bits " + degreeBits + " outside [0, " + config.maxDegreeBits() + "]");
+        }
+        int ldeBits = degreeBits + config.rateBits();
+        if (codeword.length != 2 << ldeBits) {
+            throw new IllegalArgumentException(
+                    "codeword has " + codeword.length / 2 + " values, the LDE of 2^" + degreeBits + " has " + (1 << ldeBits));
+        }
+        int[] arities = config.reductionArityBits(degreeBits);
+        List<MerkleTree> layers = new ArrayList<>(arities.length);
+        long[] current = codeword;
+        int logN = ldeBits;
+        long shift = FriDomain.SHIFT;
+        for (int arityBits : arities) {
+            MerkleTree tree = MerkleTree.fromRows(leaves(current, arityBits), config.capHeight());
+            challenger.observe(tree.cap());
+            Ext2 beta = challenger.extChallenge();
+            current = foldedCodewords.commit(
+                    layers.size(), FriFolding.foldCodeword(current, logN, shift, arityBits, beta));
+            layers.add(tree);
+            logN -= arityBits;
+            shift = FriDomain.shiftAfter(shift, arityBits);
+        }
+        long[] finalPoly = FriFolding.interpolate(current, logN, shift, config.finalPolyBits(degreeBits));
+        challenger.observe(finalPoly);
+
+        long nonce = FriProofOfWork.grind(challenger, config.powBits());
+        challenger.observe(nonce);
+        challenger.challenge();
+
+        List<FriQueryRound> rounds = new ArrayList<>(config.numQueries());
+        for (int q = 0; q < config.numQueries(); q++) {
+            rounds.add(openQuery(challenger.challengeIndex(ldeBits), oracles, layers, arities));
+        }
+        List<MerkleCap> caps = layers.stream().map(MerkleTree::cap).toList();
+        return new FriProof(caps, finalPoly, nonce, rounds);
+    }
+
+    private static FriQueryRound openQuery(int index, List<FriOracle> oracles, List<MerkleTree> layers, int[] arities) {
+        List<FriOracleOpening> oracleOpenings = new ArrayList<>(oracles.size());
+        for (FriOracle oracle : oracles) {
+            oracleOpenings.add(new FriOracleOpening(oracle.row(index), oracle.tree().prove(index)));
+        }
+        List<FriLayerOpening> layerOpenings = new ArrayList<>(layers.size());
+        int position = index;
+        for (int i = 0; i < layers.size(); i++) {
+            int leaf = position >>> arities[i];
+            layerOpenings.add(new FriLayerOpening(layers.get(i).leaf(leaf), layers.get(i).prove(leaf)));
+            position = leaf;
+        }
+        return new FriQueryRound(oracleOpenings, layerOpenings);
+    }
+
+    /** Leaf m holds the 2^arityBits values (flat pairs) of positions m·2^a .. (m+1)·2^a − 1: one coset. */
+    private static long[][] leaves(long[] codeword, int arityBits) {
+        int width = 2 << arityBits;
+        long[][] rows = new long[codeword.length / width][];
+        for (int m = 0; m < rows.length; m++) {
+            rows[m] = Arrays.copyOfRange(codeword, m * width, (m + 1) * width);
+        }
+        return rows;
+    }
+
+    private static void requireOracles(FriConfig config, FriInstance instance, List<FriOracle> oracles, int logN) {
+        if (oracles.size() != instance.oracleWidths().size()) {
+            throw new IllegalArgumentException(
+                    oracles.size() + " oracles given, the instance has " + instance.oracleWidths().size());
+        }
+        for (int o = 0; o < oracles.size(); o++) {
+            FriOracle oracle = oracles.get(o);
+            if (oracle.width() != instance.oracleWidths().get(o) || oracle.tree().leafCount() != 1 << logN
+                    || oracle.tree().capHeight() != config.capHeight(logN)) {
+                throw new IllegalArgumentException("oracle " + o + " has " + oracle.width() + " columns of "
+                        + oracle.tree().leafCount() + " values with cap height " + oracle.tree().capHeight()
+                        + "; the instance needs " + instance.oracleWidths().get(o) + " columns of " + (1 << logN)
+                        + " values with cap height " + config.capHeight(logN));
+            }
+        }
+    }
+}
