@@ -1,5 +1,7 @@
 package dev.zkcluster.proof.plonk;
 
+import dev.zkcluster.proof.fri.FriConfig;
+
 /**
  * The shape of a PLONK circuit: how many wire columns there are, how many take part in copy constraints, how many
  * per-row gate constants a gate may read, how many independent permutation challenge pairs (β, γ) are drawn, and
@@ -12,9 +14,13 @@ package dev.zkcluster.proof.plonk;
  *
  * <p>Selector columns are not counted in {@code numConstants}: a circuit adds one 0/1 selector column per distinct
  * gate it uses, in front of the {@code numConstants} gate-constant columns.
+ *
+ * <p>{@code fri} configures the commitments and the batched opening. The prover evaluates the quotient on the
+ * commitment LDE itself, so its blowup 2^rateBits must be at least the quotient degree factor.
  */
 public record CircuitConfig(
-        int numWires, int numRoutedWires, int numConstants, int numChallenges, int quotientDegreeFactor) {
+        int numWires, int numRoutedWires, int numConstants, int numChallenges, int quotientDegreeFactor,
+        FriConfig fri) {
 
     public CircuitConfig {
         if (numWires <= 0 || numRoutedWires <= 0 || numRoutedWires > numWires) {
@@ -25,11 +31,27 @@ public record CircuitConfig(
             throw new IllegalArgumentException("bad config: constants " + numConstants + ", challenges "
                     + numChallenges + ", quotient degree factor " + quotientDegreeFactor);
         }
+        if (quotientDegreeFactor > 1 << fri.rateBits()) {
+            throw new IllegalArgumentException("quotient degree factor " + quotientDegreeFactor
+                    + " exceeds the LDE blowup 2^" + fri.rateBits());
+        }
     }
 
-    /** 135 wires (80 routed), 2 gate constants, 2 challenge pairs, quotient degree factor 8. */
+    /** The shape with the standard FRI configuration. */
+    public CircuitConfig(
+            int numWires, int numRoutedWires, int numConstants, int numChallenges, int quotientDegreeFactor) {
+        this(numWires, numRoutedWires, numConstants, numChallenges, quotientDegreeFactor, FriConfig.standard());
+    }
+
+    /** 135 wires (80 routed), 2 gate constants, 2 challenge pairs, quotient degree factor 8, standard FRI. */
     public static CircuitConfig standard() {
         return new CircuitConfig(135, 80, 2, 2, 8);
+    }
+
+    /** The same circuit shape under another FRI configuration (for instance {@link FriConfig#shrink()}). */
+    public CircuitConfig withFri(FriConfig friConfig) {
+        return new CircuitConfig(
+                numWires, numRoutedWires, numConstants, numChallenges, quotientDegreeFactor, friConfig);
     }
 
     /** The largest degree a gate's unfiltered constraints may have. */

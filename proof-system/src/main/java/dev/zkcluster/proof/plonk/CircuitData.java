@@ -138,11 +138,7 @@ public final class CircuitData {
 
     /** The largest number of constraints among the circuit's gates: the length of the filtered constraint vector. */
     public int numGateConstraints() {
-        int max = 0;
-        for (Gate g : gates) {
-            max = Math.max(max, g.numConstraints());
-        }
-        return max;
+        return numGateConstraints(gates);
     }
 
     /** Describes a cell for error messages: its row, column and the gate on that row. */
@@ -163,11 +159,29 @@ public final class CircuitData {
      * selectors first.
      */
     public <T> List<T> evalFilteredConstraints(Algebra<T> alg, GateVars<T> vars) {
-        List<T> acc = new ArrayList<>(numGateConstraints());
-        for (int i = 0; i < numGateConstraints(); i++) {
+        return evalFilteredConstraints(gates, alg, vars);
+    }
+
+    /** The longest constraint list among these gates. */
+    public static int numGateConstraints(List<Gate> gates) {
+        int max = 0;
+        for (Gate g : gates) {
+            max = Math.max(max, g.numConstraints());
+        }
+        return max;
+    }
+
+    /**
+     * {@link #evalFilteredConstraints(Algebra, GateVars)} for a circuit known only by its gates in selector order, as
+     * the verifier knows it: selector g is constant column g, gate constants follow the selectors.
+     */
+    public static <T> List<T> evalFilteredConstraints(List<Gate> gates, Algebra<T> alg, GateVars<T> vars) {
+        int count = numGateConstraints(gates);
+        List<T> acc = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             acc.add(alg.zero());
         }
-        int selectors = numSelectors();
+        int selectors = gates.size();
         GateVars<T> gateVars = new GateVars<>() {
             @Override
             public T wire(int index) {

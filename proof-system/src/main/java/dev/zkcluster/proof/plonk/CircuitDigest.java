@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The circuit digest: Poseidon2 hashNoPad over everything that defines a circuit, laid out as one sequence of
- * field elements: a domain tag, the config, degree bits, number of public inputs, the gate descriptors in selector
- * order (length, then their UTF-8 bytes packed 4 to an element), the row-to-gate assignment, then every constant
- * column and every sigma column. The same circuit always gives the same digest.
+ * field elements: a domain tag, the config (its FRI parameters included), degree bits, number of public inputs,
+ * the gate descriptors in selector order (length, then their UTF-8 bytes packed 4 to an element), the row-to-gate
+ * assignment, then every constant column and every sigma column. The same circuit always gives the same digest.
  */
 final class CircuitDigest {
     /** ASCII "plonkcv1" as one element (below p), so a digest of another kind of object cannot share a layout. */
@@ -22,11 +22,33 @@ final class CircuitDigest {
             long[][] constants, long[][] sigmas, int numPublicInputs) {
         LongSequence seq = new LongSequence();
         seq.add(DOMAIN_TAG);
+        appendShape(seq, config, degreeBits, gates, numPublicInputs);
+        for (int g : rowGate) {
+            seq.add(g + 1L);
+        }
+        for (long[] column : constants) {
+            seq.addAll(column);
+        }
+        for (long[] column : sigmas) {
+            seq.addAll(column);
+        }
+        return Poseidon2Hash.hashNoPad(seq.values, 0, seq.size).toArray();
+    }
+
+    /** The config, degree bits, number of public inputs and the gate descriptors, as the digest lays them out. */
+    static void appendShape(
+            LongSequence seq, CircuitConfig config, int degreeBits, List<Gate> gates, int numPublicInputs) {
         seq.add(config.numWires());
         seq.add(config.numRoutedWires());
         seq.add(config.numConstants());
         seq.add(config.numChallenges());
         seq.add(config.quotientDegreeFactor());
+        seq.add(config.fri().rateBits());
+        seq.add(config.fri().capHeight());
+        seq.add(config.fri().numQueries());
+        seq.add(config.fri().powBits());
+        seq.add(config.fri().arityBits());
+        seq.add(config.fri().finalPolyBits());
         seq.add(degreeBits);
         seq.add(numPublicInputs);
         seq.add(gates.size());
@@ -41,19 +63,9 @@ final class CircuitDigest {
                 seq.add(packed);
             }
         }
-        for (int g : rowGate) {
-            seq.add(g + 1L);
-        }
-        for (long[] column : constants) {
-            seq.addAll(column);
-        }
-        for (long[] column : sigmas) {
-            seq.addAll(column);
-        }
-        return Poseidon2Hash.hashNoPad(seq.values, 0, seq.size).toArray();
     }
 
-    private static final class LongSequence {
+    static final class LongSequence {
         long[] values = new long[1024];
         int size;
 
