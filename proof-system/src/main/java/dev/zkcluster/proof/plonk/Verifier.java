@@ -27,6 +27,15 @@ import java.util.List;
 public final class Verifier {
     private Verifier() {}
 
+    /** Decodes untrusted proof bytes for the key's circuit and verifies them; a decoding error is a rejection. */
+    public static Verification verify(VerifierKey key, byte[] proofBytes, long[] publicInputs) {
+        PlonkProofDecoding decoding = PlonkProofCodec.decode(proofBytes, key);
+        if (decoding instanceof PlonkProofDecoding.Rejected r) {
+            return reject("undecodable proof (" + r.reason() + "): " + r.detail());
+        }
+        return verify(key, ((PlonkProofDecoding.Decoded) decoding).proof(), publicInputs);
+    }
+
     public static Verification verify(VerifierKey key, PlonkProof proof, long[] publicInputs) {
         if (!proof.circuitDigest().equals(key.circuitDigest())) {
             return reject("the proof is for circuit " + proof.circuitDigest() + ", the key is for "

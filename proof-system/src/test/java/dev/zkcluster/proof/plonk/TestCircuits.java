@@ -13,7 +13,11 @@ public final class TestCircuits {
     public record Instance(CircuitData data, WitnessVector witness) {}
 
     public static Instance everyGate(long seedValue) {
-        CircuitBuilder b = new CircuitBuilder(CircuitConfig.standard());
+        return everyGate(CircuitConfig.standard(), seedValue);
+    }
+
+    public static Instance everyGate(CircuitConfig config, long seedValue) {
+        CircuitBuilder b = new CircuitBuilder(config);
         Target x = b.addVirtualTarget();
         Target y = b.addVirtualTarget();
         Target s = b.mulAdd(x, y, b.constant(11));
