@@ -42,6 +42,9 @@ public final class FriVerifier {
         if (capMismatch != null) {
             return reject(capMismatch);
         }
+        if (instance.hasPointInDomain(degreeBits + config.rateBits())) {
+            return reject("an opening point lies on the LDE coset");
+        }
         return verify(config, degreeBits, shape, proof, challenger, new Openings(instance, oracleCaps));
     }
 

@@ -1,6 +1,7 @@
 package dev.zkcluster.proof.fri;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,9 +78,11 @@ class FriLowDegreeTest {
     void rejectsWrongProofOfWorkNonce() {
         int degreeBits = 9;
         FriProof proof = prove(CONFIG, degreeBits, honestCodeword(41, degreeBits, CONFIG.rateBits()));
-        FriProof wrong = new FriProof(proof.layerCaps(), proof.finalPoly(), proof.powNonce() + 1, proof.queryRounds());
+        long wrongNonce = proof.powNonce() + 1;
+        assertFalse(FriProofOfWork.accepts(transcriptBeforeProofOfWork(proof), wrongNonce, CONFIG.powBits()));
+        FriProof wrong = new FriProof(proof.layerCaps(), proof.finalPoly(), wrongNonce, proof.queryRounds());
         FriVerification verdict = verify(CONFIG, degreeBits, wrong);
-        assertInstanceOf(FriVerification.Rejected.class, verdict);
+        assertTrue(((FriVerification.Rejected) verdict).reason().contains("proof-of-work"), verdict.toString());
     }
 
     @Test
