@@ -56,6 +56,54 @@ public final class MerkleTree {
         }
     }
 
+    // A tree over digest levels computed elsewhere (a proving backend); the levels are checked for shape only.
+    private MerkleTree(long[][] columns, long[][] levels) {
+        this.rows = null;
+        this.columns = columns;
+        this.levels = levels;
+        this.logLeaves = Integer.numberOfTrailingZeros(columns[0].length);
+        this.capHeight = logLeaves - (levels.length - 1);
+    }
+
+    /**
+     * A tree over {@code columns} whose digests were already computed as {@link #digestLevels()} lays them out, for
+     * instance by a proving backend. Only the shape of the levels is checked; the caller vouches for their values.
+     */
+    public static MerkleTree fromColumnsAndLevels(long[][] columns, long[][] levels) {
+        if (columns.length == 0 || levels.length == 0) {
+            throw new IllegalArgumentException("a Merkle tree needs at least one column and one level");
+        }
+        int leaves = columns[0].length;
+        if (leaves <= 0 || (leaves & (leaves - 1)) != 0) {
+            throw new IllegalArgumentException("a Merkle tree needs a power-of-two number of leaves, got " + leaves);
+        }
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c].length != leaves) {
+                throw new IllegalArgumentException(
+                        "column " + c + " has " + columns[c].length + " values, column 0 has " + leaves);
+            }
+        }
+        int logLeaves = Integer.numberOfTrailingZeros(leaves);
+        if (levels.length > logLeaves + 1) {
+            throw new IllegalArgumentException(levels.length + " levels for a tree of 2^" + logLeaves + " leaves");
+        }
+        for (int l = 0; l < levels.length; l++) {
+            if (levels[l].length != (leaves >> l) * Digest.ELEMENTS) {
+                throw new IllegalArgumentException("level " + l + " has " + levels[l].length + " elements, expected "
+                        + (leaves >> l) * Digest.ELEMENTS);
+            }
+        }
+        return new MerkleTree(columns, levels);
+    }
+
+    /**
+     * The digest levels, leaves first: level l holds the (leaves >> l) digests of height l, 4 elements each, and the
+     * last level is the cap. The arrays are the tree's own; do not change them.
+     */
+    public long[][] digestLevels() {
+        return levels;
+    }
+
     public static MerkleTree fromColumns(long[][] columns) {
         return fromColumns(columns, DEFAULT_CAP_HEIGHT, ForkJoinPool.commonPool());
     }

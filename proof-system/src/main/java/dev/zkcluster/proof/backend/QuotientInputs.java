@@ -1,0 +1,36 @@
+package dev.zkcluster.proof.backend;
+
+import dev.zkcluster.proof.plonk.CircuitConfig;
+import dev.zkcluster.proof.plonk.OracleLayout;
+import dev.zkcluster.proof.plonk.gates.Gate;
+import java.util.List;
+
+/**
+ * What the quotient kernel reads: the circuit's gates and shape, the LDE columns (bit-reversed, on 7·⟨ω_N⟩ with
+ * N = n·2^rateBits) of the constants and sigmas, wires and Z/partial-product oracles laid out as {@link OracleLayout}
+ * says, the challenges, and the public-input hash.
+ */
+public record QuotientInputs(
+        List<Gate> gates,
+        CircuitConfig config,
+        int degreeBits,
+        long[][] constantsSigmasLde,
+        long[][] wiresLde,
+        long[][] zsPartialsLde,
+        long[] betas,
+        long[] gammas,
+        long[] alphas,
+        long[] publicInputHash) {
+
+    public QuotientInputs {
+        gates = List.copyOf(gates);
+    }
+
+    public OracleLayout layout() {
+        return OracleLayout.of(config, gates.size());
+    }
+
+    public int rateBits() {
+        return config.fri().rateBits();
+    }
+}
