@@ -232,13 +232,14 @@ public final class Ntt {
     private static void radix2(long[] a, int from, int to, int s, long[] tw, int jFrom, int jTo) {
         int h = 1 << (s - 1);
         int off = Twiddles.offset(s);
+        int shift = off - h;
         for (int k = from; k < to; k += 2 * h) {
-            for (int j = jFrom; j < jTo; j++) {
-                int i0 = k + j;
-                int i1 = i0 + h;
-                long u = a[i0];
-                long v = mul(a[i1], tw[off + j]);
-                a[i0] = add(u, v);
+            int end = k + h + jTo;
+            int twiddleFromHigh = shift - k;
+            for (int i1 = k + h + jFrom; i1 < end; i1++) {
+                long u = a[i1 - h];
+                long v = mul(a[i1], tw[i1 + twiddleFromHigh]);
+                a[i1 - h] = add(u, v);
                 a[i1] = sub(u, v);
             }
         }
