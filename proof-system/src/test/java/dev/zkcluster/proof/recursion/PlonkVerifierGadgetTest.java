@@ -1,5 +1,6 @@
 package dev.zkcluster.proof.recursion;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -95,6 +96,30 @@ class PlonkVerifierGadgetTest {
                 p.openingsAtZeta(), p.openingsAtNextZeta(),
                 new FriProof(fri.layerCaps(), finalPoly, fri.powNonce(), fri.queryRounds()));
         assertThrows(WitnessGenerationException.class, () -> generate(c, tampered, child.publicInputs()));
+    }
+
+    @Test
+    void witnessKeyModeExposesTheNativeKeyDigest() {
+        VerifierKey key = child.verifierKey();
+        CircuitBuilder b = new CircuitBuilder(RecursionFixtures.FAST);
+        PlonkProofTargets proof = PlonkProofTargets.allocate(b, key);
+        List<Target> pis = FriProofTargets.targets(b, key.numPublicInputs());
+        ChildKeyTargets keyTargets = ChildKeyTargets.witness(b, key);
+        PlonkVerifierGadget.verify(new CircuitAlgebra(b), keyTargets, proof, pis);
+        keyTargets.keyDigest(b).forEach(b::registerPublicInput);
+        CircuitData data = b.build();
+        PartialWitness w = new PartialWitness();
+        proof.set(w, child.proof());
+        keyTargets.set(w, key);
+        FriProofTargets.setAll(w, pis, child.publicInputs());
+        assertArrayEquals(key.digest().toArray(), WitnessGeneration.generate(data, w).publicInputs());
+
+        // the same proof under a key with another constants-and-sigmas cap does not verify
+        PartialWitness forged = new PartialWitness();
+        proof.set(forged, child.proof());
+        keyTargets.set(forged, RecursionFixtures.poseidonChild(RecursionFixtures.FAST, 4, 3, 4).verifierKey());
+        FriProofTargets.setAll(forged, pis, child.publicInputs());
+        assertThrows(WitnessGenerationException.class, () -> WitnessGeneration.generate(data, forged));
     }
 
     @Test
