@@ -41,10 +41,31 @@ public final class VanishingConstraints {
             long[] shifts,
             long[] betas,
             long[] gammas) {
+        List<T> betaValues = new java.util.ArrayList<>(betas.length);
+        List<T> gammaValues = new java.util.ArrayList<>(gammas.length);
+        for (int k = 0; k < config.numChallenges(); k++) {
+            betaValues.add(alg.constant(betas[k]));
+            gammaValues.add(alg.constant(gammas[k]));
+        }
+        return evaluate(alg, gates, config, vars, permutation, shifts, betaValues, gammaValues);
+    }
+
+    /**
+     * {@link #evaluate} with the challenges β_k, γ_k given as algebra values, as a recursive verifier holds them.
+     */
+    public static <T> List<T> evaluate(
+            Algebra<T> alg,
+            List<Gate> gates,
+            CircuitConfig config,
+            GateVars<T> vars,
+            IntFunction<PermutationVars<T>> permutation,
+            long[] shifts,
+            List<T> betas,
+            List<T> gammas) {
         List<T> out = CircuitData.evalFilteredConstraints(gates, alg, vars);
         for (int k = 0; k < config.numChallenges(); k++) {
-            PermutationArgument.evalConstraints(
-                    alg, permutation.apply(k), shifts, config.permutationChunkSize(), betas[k], gammas[k], out::add);
+            PermutationArgument.evalConstraints(alg, permutation.apply(k), shifts, config.permutationChunkSize(),
+                    betas.get(k), gammas.get(k), out::add);
         }
         return out;
     }

@@ -38,6 +38,17 @@ public record VerifierKey(
         return OracleLayout.of(config, gates.size());
     }
 
+    /**
+     * The elements {@link #digest()} hashes before the cap size: the tag and the shape. A recursive verifier that
+     * takes the cap and circuit digest as witness recomputes the key digest from this prefix.
+     */
+    public long[] digestShapePrefix() {
+        CircuitDigest.LongSequence seq = new CircuitDigest.LongSequence();
+        seq.add(DOMAIN_TAG);
+        CircuitDigest.appendShape(seq, config, degreeBits, gates, numPublicInputs);
+        return java.util.Arrays.copyOf(seq.values, seq.size);
+    }
+
     /** hashNoPad(tag, shape as in the circuit digest, cap digests, circuit digest). */
     public Digest digest() {
         CircuitDigest.LongSequence seq = new CircuitDigest.LongSequence();

@@ -120,12 +120,20 @@ public final class PermutationArgument {
     public static <T> void evalConstraints(
             Algebra<T> alg, PermutationVars<T> vars, long[] shifts, int chunkSize, long beta, long gamma,
             ConstraintSink<T> out) {
+        evalConstraints(alg, vars, shifts, chunkSize, alg.constant(beta), alg.constant(gamma), out);
+    }
+
+    /**
+     * As above, with β and γ given as algebra values: in a recursive verifier they are circuit values drawn from the
+     * in-circuit transcript, not constants.
+     */
+    public static <T> void evalConstraints(
+            Algebra<T> alg, PermutationVars<T> vars, long[] shifts, int chunkSize, T betaT, T gammaT,
+            ConstraintSink<T> out) {
         int routed = shifts.length;
         int chunks = (routed + chunkSize - 1) / chunkSize;
         // L_1(x)·(Z(x) − 1) = 0
         out.accept(alg.mul(vars.lagrangeFirst(), alg.sub(vars.z(), alg.one())));
-        T betaT = alg.constant(beta);
-        T gammaT = alg.constant(gamma);
         T betaX = alg.mul(betaT, vars.x());
         T previous = vars.z();
         // π_{c−1}·Π f_j − π_c·Π g_j = 0
