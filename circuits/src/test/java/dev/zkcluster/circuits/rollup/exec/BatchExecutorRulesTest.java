@@ -1,0 +1,197 @@
+package dev.zkcluster.circuits.rollup.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.zkcluster.circuits.rollup.batch.AccountWitness;
+import dev.zkcluster.circuits.rollup.batch.Batch;
+import dev.zkcluster.circuits.rollup.batch.BatchHeader;
+import dev.zkcluster.circuits.rollup.batch.Deposit;
+import dev.zkcluster.circuits.rollup.batch.Transfer;
+import dev.zkcluster.circuits.rollup.batch.Withdrawal;
+import dev.zkcluster.circuits.rollup.state.AccountState;
+import dev.zkcluster.circuits.rollup.state.SparseMerkleTree;
+import dev.zkcluster.proof.hash.Digest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule, broken once, is named by the executor's first violation. */
+class BatchExecutorRulesTest {
+    private static final long NEAR_LIMIT = (1L << 48) - 10;
+    private static final byte[] ADDRESS = new byte[20];
+
+    // accounts 10 (balance 100, nonce 0), 11 (balance 50, nonce 3), 12 (balance 2^48 − 10)
+    private static final long[][] ACCOUNTS = {{10, 100, 0}, {11, 50, 3}, {12, NEAR_LIMIT, 0}};
+
+    private final SparseMerkleTree tree = new SparseMerkleTree();
+    private final List<AccountWitness> witnesses = new ArrayList<>();
+
+    BatchExecutorRulesTest() {
+        for (long[] a : ACCOUNTS) {
+            tree.set(a[0], new AccountState(a[1], a[2], new Digest(a[0], 1, 2, 3)));
+        }
+        for (long[] a : ACCOUNTS) {
+            witnesses.add(new AccountWitness(a[0], a[1], a[2], new Digest(a[0], 1, 2, 3), tree.path(a[0])));
+        }
+    }
+
+    private Batch batch(List<Deposit> d, List<Transfer> t, List<Withdrawal> w) {
+        return new Batch(new BatchHeader(1, "0.1.0", tree.root(), 0), d, t, w, witnesses);
+    }
+
+    private static String violation(Batch batch, ExecutorLimits limits) {
+        Execution e = new BatchExecutor(limits, 4).execute(batch);
+        return assertInstanceOf(Execution.Rejected.class, e).violation().message();
+    }
+
+    private static String violation(Batch batch) {
+        return violation(batch, ExecutorLimits.DEFAULT);
+    }
+
+    @Test
+    void acceptsTheValidBaseline() {
+        Batch ok = batch(List.of(new Deposit(10, 5)), List.of(new Transfer(10, 11, 105, 0)),
+                List.of(new Withdrawal(11, 155, 3, ADDRESS)));
+        assertInstanceOf(Execution.Executed.class, new BatchExecutor(ExecutorLimits.DEFAULT, 4).execute(ok));
+    }
+
+    @Test
+    void namesAWrongTransferNonce() {
+        List<Transfer> t = List.of(new Transfer(10, 11, 1, 0), new Transfer(10, 11, 1, 0));
+        assertEquals("transfers[1].nonce: expected 1, got 0", violation(batch(List.of(), t, List.of())));
+    }
+
+    @Test
+    void namesATransferOverdraw() {
+        String v = violation(batch(List.of(), List.of(new Transfer(11, 10, 51, 3)), List.of()));
+        assertEquals("transfers[0].amount: expected at most the balance 50 of account 11, got 51", v);
+    }
+
+    @Test
+    void namesAnOverdrawCausedByAnEarlierDeposit() {
+        // the deposit runs first, so 60 is within balance; a second 60 is not
+        List<Transfer> t = List.of(new Transfer(11, 10, 60, 3), new Transfer(11, 10, 60, 4));
+        String v = violation(batch(List.of(new Deposit(11, 20)), t, List.of()));
+        assertEquals("transfers[1].amount: expected at most the balance 10 of account 11, got 60", v);
+    }
+
+    @Test
+    void namesAZeroTransferAmount() {
+        String v = violation(batch(List.of(), List.of(new Transfer(10, 11, 0, 0)), List.of()));
+        assertEquals("transfers[0].amount: expected at least 1, got 0", v);
+    }
+
+    @Test
+    void namesATransferToItself() {
+        String v = violation(batch(List.of(), List.of(new Transfer(10, 10, 1, 0)), List.of()));
+        assertEquals("transfers[0].to: expected another account than from (10)", v);
+    }
+
+    @Test
+    void namesATransferOverflowingTheReceiver() {
+        String v = violation(batch(List.of(), List.of(new Transfer(10, 12, 10, 0)), List.of()));
+        assertEquals("transfers[0].amount: the balance " + NEAR_LIMIT + " of account 12 plus 10 reaches 2^48", v);
+    }
+
+    @Test
+    void namesADepositOverflow() {
+        String v = violation(batch(List.of(new Deposit(12, 9), new Deposit(12, 1)), List.of(), List.of()));
+        assertEquals("deposits[1].amount: the balance " + (NEAR_LIMIT + 9) + " of account 12 plus 1 reaches 2^48",
+                v);
+    }
+
+    @Test
+    void namesAnAmountOf2To48() {
+        String v = violation(batch(List.of(new Deposit(10, 1L << 48)), List.of(), List.of()));
+        assertEquals("deposits[0].amount: expected below 2^48, got 281474976710656", v);
+    }
+
+    @Test
+    void namesAWithdrawalNonceOverdrawAndAmount() {
+        assertEquals("withdrawals[0].nonce: expected 3, got 2",
+                violation(batch(List.of(), List.of(), List.of(new Withdrawal(11, 1, 2, ADDRESS)))));
+        assertEquals("withdrawals[0].amount: expected at most the balance 50 of account 11, got 51",
+                violation(batch(List.of(), List.of(), List.of(new Withdrawal(11, 51, 3, ADDRESS)))));
+        assertEquals("withdrawals[0].amount: expected at least 1, got 0",
+                violation(batch(List.of(), List.of(), List.of(new Withdrawal(11, 0, 3, ADDRESS)))));
+    }
+
+    @Test
+    void namesAnL1AddressOfTheWrongLength() {
+        String v = violation(batch(List.of(), List.of(), List.of(new Withdrawal(11, 1, 3, new byte[21]))));
+        assertEquals("withdrawals[0].l1_address: expected 20 bytes, got 21", v);
+    }
+
+    @Test
+    void namesAMissingAccountForEachOpKind() {
+        assertEquals("deposits[0].to: account 99 is not in accounts",
+                violation(batch(List.of(new Deposit(99, 1)), List.of(), List.of())));
+        assertEquals("transfers[0].to: account 99 is not in accounts",
+                violation(batch(List.of(), List.of(new Transfer(10, 99, 1, 0)), List.of())));
+        assertEquals("withdrawals[0].from: account 98 is not in accounts",
+                violation(batch(List.of(), List.of(), List.of(new Withdrawal(98, 1, 0, ADDRESS)))));
+    }
+
+    @Test
+    void namesADuplicateAccount() {
+        witnesses.add(witnesses.get(0));
+        assertEquals("accounts[3].index: account 10 appears again, first at accounts[0]",
+                violation(batch(List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void namesAPathThatDoesNotReachThePreviousRoot() {
+        AccountWitness a = witnesses.get(1);
+        List<Digest> path = new ArrayList<>(a.path());
+        path.set(7, new Digest(1, 2, 3, 4));
+        witnesses.set(1, new AccountWitness(a.index(), a.balance(), a.nonce(), a.pubkeyHash(), path));
+        assertEquals("accounts[1].path: the path of account 11 does not reach prev_state_root",
+                violation(batch(List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void namesALeafWhoseContentsDoNotMatchThePreviousRoot() {
+        AccountWitness a = witnesses.get(0);
+        witnesses.set(0, new AccountWitness(a.index(), a.balance() + 1, a.nonce(), a.pubkeyHash(), a.path()));
+        assertEquals("accounts[0].path: the path of account 10 does not reach prev_state_root",
+                violation(batch(List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void namesAPathOfTheWrongLength() {
+        AccountWitness a = witnesses.get(2);
+        witnesses.set(2, new AccountWitness(a.index(), a.balance(), a.nonce(), a.pubkeyHash(),
+                a.path().subList(0, 31)));
+        assertEquals("accounts[2].path: expected 32 digests, got 31", violation(batch(List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void namesAnAccountBalanceOrIndexOutOfRange() {
+        AccountWitness a = witnesses.get(0);
+        witnesses.set(0, new AccountWitness(a.index(), 1L << 48, a.nonce(), a.pubkeyHash(), a.path()));
+        assertEquals("accounts[0].balance: expected below 2^48, got 281474976710656",
+                violation(batch(List.of(), List.of(), List.of())));
+        witnesses.set(0, new AccountWitness(1L << 32, a.balance(), a.nonce(), a.pubkeyHash(), a.path()));
+        assertEquals("accounts[0].index: expected below 2^32, got 4294967296",
+                violation(batch(List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void namesEachExceededLimit() {
+        Batch b = batch(List.of(new Deposit(10, 1), new Deposit(10, 1)), List.of(new Transfer(10, 11, 1, 0)),
+                List.of());
+        assertEquals("deposits: at most 1 allowed, got 2", violation(b, new ExecutorLimits(1, 10, 10, 10)));
+        assertEquals("transfers: at most 0 allowed, got 1", violation(b, new ExecutorLimits(10, 0, 10, 10)));
+        assertEquals("accounts: at most 2 allowed, got 3", violation(b, new ExecutorLimits(10, 10, 10, 2)));
+        Batch w = batch(List.of(), List.of(), List.of(new Withdrawal(11, 1, 3, ADDRESS)));
+        assertEquals("withdrawals: at most 0 allowed, got 1", violation(w, new ExecutorLimits(10, 10, 0, 10)));
+    }
+
+    @Test
+    void reportsTheFirstViolationInExecutionOrder() {
+        // both the deposit and the transfer are bad; deposits run first
+        Batch b = batch(List.of(new Deposit(99, 1)), List.of(new Transfer(10, 11, 1, 7)), List.of());
+        assertEquals("deposits[0].to: account 99 is not in accounts", violation(b));
+    }
+}
