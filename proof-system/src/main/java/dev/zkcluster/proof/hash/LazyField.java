@@ -52,19 +52,24 @@ final class LazyField {
         return reduce(hi, a * a);
     }
 
-    // hi·2^64 + lo with 2^64 ≡ 2^32 − 1 and 2^96 ≡ −1: lo − hi_hi + hi_lo·(2^32 − 1).
+    /**
+     * hi·2^64 + lo mod p, for any hi and lo. With hi = h1·2^32 + h0, 2^64 ≡ 2^32 − 1 and 2^96 ≡ −1 give
+     * lo + h0·2^32 − h0 − h1. The first sum is r1 + c·2^64, its carry c read off the top halves, so the value is
+     * r1 + d with d = c·(2^32 − 1) − h0 − h1 in (−2^33, 2^32). That sum never reaches 2^64 (d ≤ 0 when c = 0, and
+     * r1 + d = lo + (h0 + 1)·2^32 − 2^64 − 1 − h0 − h1 &lt; 2^64 when c = 1); it drops below 0 only when
+     * r1 &lt; 2^33, which is rare, so that case is a branch that takes the wrap's 2^64 ≡ EPSILON back.
+     */
     static long reduce(long hi, long lo) {
-        long hiHi = hi >>> 32;
-        long t0 = lo - hiHi;
-        // A borrow needs lo < 2^32, which is rare, so this branch predicts well; it takes 2^64 ≡ EPSILON back.
-        if (Long.compareUnsigned(lo, hiHi) < 0) {
-            t0 -= EPSILON;
+        long h0 = hi & EPSILON;
+        long h1 = hi >>> 32;
+        long r1 = lo + (hi << 32);
+        long c = ((lo >>> 32) + h0) >>> 32;
+        long d = (c << 32) - (c + (h0 + h1));
+        long r = r1 + d;
+        if ((r1 >>> 33) == 0 && r < 0) {
+            r -= EPSILON;
         }
-        // hi_lo·(2^32 − 1) = hi_lo·2^32 − hi_lo, at most 2^64 − 2^33 + 1.
-        long t1 = (hi << 32) - (hi & EPSILON);
-        long r = t0 + t1;
-        long carry = ((t0 & t1) | ((t0 | t1) & ~r)) >> 63;
-        return r + (carry & EPSILON);
+        return r;
     }
 
     // x^7 = x^3 · x^4, three multiplication levels deep.

@@ -95,26 +95,51 @@ public final class Poseidon2 {
         if (state.length != WIDTH) {
             throw new IllegalArgumentException("Poseidon2 state has 12 elements, got " + state.length);
         }
-        externalLayer(state);
+        int row = 0;
+        externalLayer(state, row++);
         for (int r = 0; r < FULL_ROUNDS_HALF; r++) {
-            fullRound(state, EXTERNAL_INITIAL, WIDTH * r);
+            sboxes(state);
+            externalLayer(state, row++);
         }
         for (int r = 0; r < PARTIAL_ROUNDS; r++) {
-            partialRound(state, INTERNAL[r]);
+            partialRound(state, r + 1 < PARTIAL_ROUNDS ? INTERNAL[r + 1] : 0);
+        }
+        for (int i = 0; i < WIDTH; i++) {
+            state[i] = LazyField.addCanonical(state[i], EXTERNAL_FINAL[i]);
         }
         for (int r = 0; r < FULL_ROUNDS_HALF; r++) {
-            fullRound(state, EXTERNAL_FINAL, WIDTH * r);
+            sboxes(state);
+            externalLayer(state, row++);
         }
         for (int i = 0; i < WIDTH; i++) {
             state[i] = LazyField.canonical(state[i]);
         }
     }
 
-    private static void fullRound(long[] s, long[] constants, int offset) {
+    private static void sboxes(long[] s) {
         for (int i = 0; i < WIDTH; i++) {
-            s[i] = LazyField.pow7(LazyField.addCanonical(s[i], constants[offset + i]));
+            s[i] = LazyField.pow7(s[i]);
         }
-        externalLayer(s);
+    }
+
+    /*
+     * Round constants are added inside the linear layer that precedes them, as lanes before its fold. Row k of
+     * these tables is what the k-th application of E adds: the next full round's constants, the first partial
+     * round's constant (in s[0] only) after the initial half, nothing after the last round. The first final
+     * round's constants follow the partial rounds and are added there.
+     */
+    private static final long[] AFTER_E_HIGH = new long[9 * WIDTH];
+    private static final long[] AFTER_E_LOW = new long[9 * WIDTH];
+
+    static {
+        long[] rows = new long[9 * WIDTH];
+        System.arraycopy(EXTERNAL_INITIAL, 0, rows, 0, 4 * WIDTH);
+        rows[4 * WIDTH] = INTERNAL[0];
+        System.arraycopy(EXTERNAL_FINAL, WIDTH, rows, 5 * WIDTH, 3 * WIDTH);
+        for (int i = 0; i < rows.length; i++) {
+            AFTER_E_HIGH[i] = rows[i] >>> 32;
+            AFTER_E_LOW[i] = rows[i] & 0xFFFF_FFFFL;
+        }
     }
 
     /*
@@ -129,25 +154,27 @@ public final class Poseidon2 {
     private static final long BIAS_HIGH = 5 * LOW - 4;
     private static final long BIAS_LOW = (4L << 32) + 5;
 
-    private static void partialRound(long[] s, long constant) {
-        long x0 = LazyField.pow7(LazyField.addCanonical(s[0], constant));
+    private static void partialRound(long[] s, long nextConstant) {
+        long x0 = LazyField.pow7(s[0]);
         long x1 = s[1], x2 = s[2], x3 = s[3], x4 = s[4], x5 = s[5];
         long x6 = s[6], x7 = s[7], x8 = s[8], x9 = s[9], x10 = s[10], x11 = s[11];
         long h0 = x0 >>> 32, h1 = x1 >>> 32, h2 = x2 >>> 32, h3 = x3 >>> 32, h4 = x4 >>> 32, h5 = x5 >>> 32;
         long h6 = x6 >>> 32, h7 = x7 >>> 32, h8 = x8 >>> 32, h9 = x9 >>> 32, h10 = x10 >>> 32, h11 = x11 >>> 32;
         long l0 = x0 & LOW, l1 = x1 & LOW, l2 = x2 & LOW, l3 = x3 & LOW, l4 = x4 & LOW, l5 = x5 & LOW;
         long l6 = x6 & LOW, l7 = x7 & LOW, l8 = x8 & LOW, l9 = x9 & LOW, l10 = x10 & LOW, l11 = x11 & LOW;
-        // The sum without s[0] does not wait for the S-box.
-        long th = BIAS_HIGH + ((h1 + h2) + (h3 + h4)) + ((h5 + h6) + (h7 + h8)) + ((h9 + h10) + h11) + h0;
-        long tl = BIAS_LOW + ((l1 + l2) + (l3 + l4)) + ((l5 + l6) + (l7 + l8)) + ((l9 + l10) + l11) + l0;
+        // The sum without s[0] does not wait for the S-box, and s[0]·(−2) + total is that sum − s[0].
+        long rh = BIAS_HIGH + ((h1 + h2) + (h3 + h4)) + ((h5 + h6) + (h7 + h8)) + ((h9 + h10) + h11);
+        long rl = BIAS_LOW + ((l1 + l2) + (l3 + l4)) + ((l5 + l6) + (l7 + l8)) + ((l9 + l10) + l11);
+        s[0] = LazyField.fold(rh - h0 + (nextConstant >>> 32), rl - l0 + (nextConstant & LOW));
+        long th = rh + h0;
+        long tl = rl + l0;
         // The fractional entries: y = s/2^k mod p, then ±y in lanes.
         long y3 = LazyField.half(x3);
         long y6 = LazyField.half(x6);
         long y9 = LazyField.half(LazyField.half(x9));
         long y10 = LazyField.half(LazyField.half(x10));
         long y11 = LazyField.half(LazyField.half(LazyField.half(x11)));
-        // s[i]·D[i] + total with D = (−2, 1, 2, 1/2, 3, 4, −1/2, −3, −4, 1/4, −1/4, 1/8)
-        s[0] = LazyField.fold(th - (h0 << 1), tl - (l0 << 1));
+        // s[i]·D[i] + total for i ≥ 1 with D = (−2, 1, 2, 1/2, 3, 4, −1/2, −3, −4, 1/4, −1/4, 1/8)
         s[1] = LazyField.fold(th + h1, tl + l1);
         s[2] = LazyField.fold(th + (h2 << 1), tl + (l2 << 1));
         s[3] = LazyField.fold(th + (y3 >>> 32), tl + (y3 & LOW));
@@ -161,8 +188,10 @@ public final class Poseidon2 {
         s[11] = LazyField.fold(th + (y11 >>> 32), tl + (y11 & LOW));
     }
 
-    // E: M4 on each block of 4, then s[i] += (sum of the three blocks' entries at i mod 4). Lanes stay < 28·2^32.
-    private static void externalLayer(long[] s) {
+    // E: M4 on each block of 4, then s[i] += (sum of the three blocks' entries at i mod 4), then row's constants.
+    // Lanes stay below 29·2^32.
+    private static void externalLayer(long[] s, int row) {
+        int o = row * WIDTH;
         long h0 = s[0] >>> 32, h1 = s[1] >>> 32, h2 = s[2] >>> 32, h3 = s[3] >>> 32;
         long h4 = s[4] >>> 32, h5 = s[5] >>> 32, h6 = s[6] >>> 32, h7 = s[7] >>> 32;
         long h8 = s[8] >>> 32, h9 = s[9] >>> 32, h10 = s[10] >>> 32, h11 = s[11] >>> 32;
@@ -188,17 +217,17 @@ public final class Poseidon2 {
         long hu0 = ht0 + ht4 + ht8, hu1 = ht1 + ht5 + ht9, hu2 = ht2 + ht6 + ht10, hu3 = ht3 + ht7 + ht11;
         long lu0 = lt0 + lt4 + lt8, lu1 = lt1 + lt5 + lt9, lu2 = lt2 + lt6 + lt10, lu3 = lt3 + lt7 + lt11;
 
-        s[0] = LazyField.fold(ht0 + hu0, lt0 + lu0);
-        s[1] = LazyField.fold(ht1 + hu1, lt1 + lu1);
-        s[2] = LazyField.fold(ht2 + hu2, lt2 + lu2);
-        s[3] = LazyField.fold(ht3 + hu3, lt3 + lu3);
-        s[4] = LazyField.fold(ht4 + hu0, lt4 + lu0);
-        s[5] = LazyField.fold(ht5 + hu1, lt5 + lu1);
-        s[6] = LazyField.fold(ht6 + hu2, lt6 + lu2);
-        s[7] = LazyField.fold(ht7 + hu3, lt7 + lu3);
-        s[8] = LazyField.fold(ht8 + hu0, lt8 + lu0);
-        s[9] = LazyField.fold(ht9 + hu1, lt9 + lu1);
-        s[10] = LazyField.fold(ht10 + hu2, lt10 + lu2);
-        s[11] = LazyField.fold(ht11 + hu3, lt11 + lu3);
+        s[0] = LazyField.fold(ht0 + hu0 + AFTER_E_HIGH[o + 0], lt0 + lu0 + AFTER_E_LOW[o + 0]);
+        s[1] = LazyField.fold(ht1 + hu1 + AFTER_E_HIGH[o + 1], lt1 + lu1 + AFTER_E_LOW[o + 1]);
+        s[2] = LazyField.fold(ht2 + hu2 + AFTER_E_HIGH[o + 2], lt2 + lu2 + AFTER_E_LOW[o + 2]);
+        s[3] = LazyField.fold(ht3 + hu3 + AFTER_E_HIGH[o + 3], lt3 + lu3 + AFTER_E_LOW[o + 3]);
+        s[4] = LazyField.fold(ht4 + hu0 + AFTER_E_HIGH[o + 4], lt4 + lu0 + AFTER_E_LOW[o + 4]);
+        s[5] = LazyField.fold(ht5 + hu1 + AFTER_E_HIGH[o + 5], lt5 + lu1 + AFTER_E_LOW[o + 5]);
+        s[6] = LazyField.fold(ht6 + hu2 + AFTER_E_HIGH[o + 6], lt6 + lu2 + AFTER_E_LOW[o + 6]);
+        s[7] = LazyField.fold(ht7 + hu3 + AFTER_E_HIGH[o + 7], lt7 + lu3 + AFTER_E_LOW[o + 7]);
+        s[8] = LazyField.fold(ht8 + hu0 + AFTER_E_HIGH[o + 8], lt8 + lu0 + AFTER_E_LOW[o + 8]);
+        s[9] = LazyField.fold(ht9 + hu1 + AFTER_E_HIGH[o + 9], lt9 + lu1 + AFTER_E_LOW[o + 9]);
+        s[10] = LazyField.fold(ht10 + hu2 + AFTER_E_HIGH[o + 10], lt10 + lu2 + AFTER_E_LOW[o + 10]);
+        s[11] = LazyField.fold(ht11 + hu3 + AFTER_E_HIGH[o + 11], lt11 + lu3 + AFTER_E_LOW[o + 11]);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 
 /**
@@ -46,13 +47,13 @@ public final class MerkleTree {
         this.capHeight = Math.min(capHeight, logLeaves);
         this.levels = new long[logLeaves - this.capHeight + 1][];
         levels[0] = new long[leaves * Digest.ELEMENTS];
-        pool.invoke(new RangeTask(0, leaves, LEAF_GRAIN, this::hashLeaves));
+        run(pool, new RangeTask(0, leaves, LEAF_GRAIN, this::hashLeaves));
         for (int l = 1; l < levels.length; l++) {
             int nodes = leaves >> l;
             levels[l] = new long[nodes * Digest.ELEMENTS];
             long[] below = levels[l - 1];
             long[] out = levels[l];
-            pool.invoke(new RangeTask(0, nodes, NODE_GRAIN, (from, to) -> hashNodes(below, out, from, to)));
+            run(pool, new RangeTask(0, nodes, NODE_GRAIN, (from, to) -> hashNodes(below, out, from, to)));
         }
     }
 
@@ -228,6 +229,21 @@ public final class MerkleTree {
             digests.add(Digest.of(flat, i));
         }
         return digests;
+    }
+
+    /*
+     * A task invoked directly runs in the calling thread and forks into the caller's own pool, or into the common
+     * pool from outside any pool; so where that is the chosen pool, the caller works too instead of waiting.
+     */
+    private static void run(ForkJoinPool pool, RangeTask task) {
+        ForkJoinPool callersPool = Thread.currentThread() instanceof ForkJoinWorkerThread worker
+                ? worker.getPool()
+                : ForkJoinPool.commonPool();
+        if (callersPool == pool) {
+            task.invoke();
+        } else {
+            pool.invoke(task);
+        }
     }
 
     @FunctionalInterface

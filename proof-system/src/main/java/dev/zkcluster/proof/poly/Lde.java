@@ -22,8 +22,13 @@ public final class Lde {
     /** The LDE of the polynomial with these coefficients (lowest degree first), on the calling thread. */
     public static long[] fromCoefficients(long[] coefficients, int rateBits, long shift) {
         long[] out = scaledAndPadded(coefficients, rateBits, shift);
-        Ntt.forward(out);
+        Ntt.forwardZeroPadded(out, rateBits);
         return out;
+    }
+
+    /** The LDE with shift 7 and rate bits 3 of the polynomial with these values on the subgroup. */
+    public static long[] fromValues(long[] values) {
+        return fromValues(values, DEFAULT_RATE_BITS, DEFAULT_SHIFT);
     }
 
     /** The LDE of the polynomial that takes these values at ω_n^0..ω_n^(n−1), on the calling thread. */
@@ -46,7 +51,7 @@ public final class Lde {
                 out[c] = scaledAndPadded(columns[c], rateBits, shift);
             }
         });
-        Ntt.forwardColumns(out, pool);
+        Ntt.forwardZeroPadded(out, rateBits, pool);
         return out;
     }
 

@@ -6,6 +6,7 @@ import static dev.zkcluster.proof.poly.LazyGoldilocks.mul;
 import static dev.zkcluster.proof.poly.LazyGoldilocks.sub;
 
 import dev.zkcluster.proof.field.Goldilocks;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -72,23 +73,44 @@ public final class Ntt {
         return Integer.numberOfTrailingZeros(n);
     }
 
+    /**
+     * Forward transform of columns whose entries from n/2^zeroBits on are zero, as in a low-degree extension: after
+     * bit reversal each run of 2^zeroBits holds one non-zero value, so the first zeroBits stages only copy it.
+     */
+    static void forwardZeroPadded(long[][] columns, int zeroBits, ForkJoinPool pool) {
+        columns(columns, false, pool, zeroBits);
+    }
+
+    /** The same for one column, on the calling thread. */
+    static void forwardZeroPadded(long[] column, int zeroBits) {
+        transform(column, false, null, zeroBits);
+    }
+
     private static void columns(long[][] columns, boolean inverse, ForkJoinPool pool) {
+        columns(columns, inverse, pool, 0);
+    }
+
+    private static void columns(long[][] columns, boolean inverse, ForkJoinPool pool, int zeroBits) {
         // With fewer columns than workers, each column is split inside instead.
         if (columns.length >= ParallelRange.threads(pool)) {
             ParallelRange.forEach(pool, 0, columns.length, 1, (from, to) -> {
                 for (int c = from; c < to; c++) {
-                    transform(columns[c], inverse, null);
+                    transform(columns[c], inverse, null, zeroBits);
                 }
             });
         } else {
             for (long[] column : columns) {
-                transform(column, inverse, pool);
+                transform(column, inverse, pool, zeroBits);
             }
         }
     }
 
-    /** pool == null runs on the calling thread. */
     private static void transform(long[] a, boolean inverse, ForkJoinPool pool) {
+        transform(a, inverse, pool, 0);
+    }
+
+    /** pool == null runs on the calling thread. */
+    private static void transform(long[] a, boolean inverse, ForkJoinPool pool, int zeroBits) {
         int logN = log2(a.length);
         if (logN > Goldilocks.TWO_ADICITY) {
             throw new IllegalArgumentException("no transform of size 2^" + logN);
@@ -99,22 +121,32 @@ public final class Ntt {
         long scale = inverse ? Goldilocks.inverse(1L << logN) : 1;
         if (parallel) {
             BitReversal.permute(a, pool);
-            stagesParallel(a, logN, tw, pool);
+            ParallelRange.forEach(pool, 0, a.length, 1 << 14, (from, to) -> replicate(a, from, to, zeroBits));
+            stagesParallel(a, logN, zeroBits + 1, tw, pool);
             ParallelRange.forEach(pool, 0, a.length, 1 << 14, (from, to) -> finish(a, from, to, scale));
         } else {
             BitReversal.permute(a);
-            stages(a, logN, tw);
+            replicate(a, 0, a.length, zeroBits);
+            stages(a, logN, zeroBits + 1, tw);
             finish(a, 0, a.length, scale);
         }
     }
 
-    private static void stages(long[] a, int logN, long[] tw) {
+    // A stage whose pairs are (x, 0) maps them to (x, x): the skipped stages just spread each run's first value.
+    private static void replicate(long[] a, int from, int to, int zeroBits) {
+        int run = 1 << zeroBits;
+        for (int k = from; k < to && run > 1; k += run) {
+            Arrays.fill(a, k + 1, k + run, a[k]);
+        }
+    }
+
+    private static void stages(long[] a, int logN, int firstStage, long[] tw) {
         int n = a.length;
         int first = Math.min(logN, L1_BLOCK_LOG);
-        for (int k = 0; k < n; k += 1 << first) {
-            blockStages(a, k, 1 << first, 1, first, tw);
+        for (int k = 0; k < n && firstStage <= first; k += 1 << first) {
+            blockStages(a, k, 1 << first, firstStage, first, tw);
         }
-        for (int s0 = first + 1; s0 <= logN; s0 += STAGES_PER_BLOCK) {
+        for (int s0 = Math.max(first + 1, firstStage); s0 <= logN; s0 += STAGES_PER_BLOCK) {
             int s1 = Math.min(s0 + STAGES_PER_BLOCK - 1, logN);
             for (int k = 0; k < n; k += 1 << s1) {
                 blockStages(a, k, 1 << s1, s0, s1, tw);
@@ -122,16 +154,18 @@ public final class Ntt {
         }
     }
 
-    private static void stagesParallel(long[] a, int logN, long[] tw, ForkJoinPool pool) {
+    private static void stagesParallel(long[] a, int logN, int firstStage, long[] tw, ForkJoinPool pool) {
         int n = a.length;
         int first = Math.min(logN, L1_BLOCK_LOG);
-        ParallelRange.forEach(pool, 0, n >>> first, Math.max(1, (n >>> first) / 64), (from, to) -> {
-            for (int b = from; b < to; b++) {
-                blockStages(a, b << first, 1 << first, 1, first, tw);
-            }
-        });
+        if (firstStage <= first) {
+            ParallelRange.forEach(pool, 0, n >>> first, Math.max(1, (n >>> first) / 64), (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    blockStages(a, b << first, 1 << first, firstStage, first, tw);
+                }
+            });
+        }
         int tasks = 4 * ParallelRange.threads(pool);
-        for (int s0 = first + 1; s0 <= logN; s0 += STAGES_PER_BLOCK) {
+        for (int s0 = Math.max(first + 1, firstStage); s0 <= logN; s0 += STAGES_PER_BLOCK) {
             int s1 = Math.min(s0 + STAGES_PER_BLOCK - 1, logN);
             int blocks = n >>> s1;
             int lowStage = s0;
@@ -198,13 +232,14 @@ public final class Ntt {
     private static void radix2(long[] a, int from, int to, int s, long[] tw, int jFrom, int jTo) {
         int h = 1 << (s - 1);
         int off = Twiddles.offset(s);
+        int shift = off - h;
         for (int k = from; k < to; k += 2 * h) {
-            for (int j = jFrom; j < jTo; j++) {
-                int i0 = k + j;
-                int i1 = i0 + h;
-                long u = a[i0];
-                long v = mul(a[i1], tw[off + j]);
-                a[i0] = add(u, v);
+            int end = k + h + jTo;
+            int twiddleFromHigh = shift - k;
+            for (int i1 = k + h + jFrom; i1 < end; i1++) {
+                long u = a[i1 - h];
+                long v = mul(a[i1], tw[i1 + twiddleFromHigh]);
+                a[i1 - h] = add(u, v);
                 a[i1] = sub(u, v);
             }
         }

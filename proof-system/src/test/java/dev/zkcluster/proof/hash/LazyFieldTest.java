@@ -46,6 +46,26 @@ class LazyFieldTest {
     }
 
     @Test
+    void reduceIsCongruentForAnyHighAndLowWordsIncludingWrapsBelowZero() {
+        SplittableRandom random = new SplittableRandom(5);
+        BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+        for (int n = 0; n < 20_000; n++) {
+            long hi = random.nextLong();
+            // Low words below 2^33 make r1 small enough for the rare wrap below zero.
+            long lo = switch (n % 4) {
+                case 0 -> random.nextLong(1L << 33);
+                case 1 -> -hi << 32;
+                case 2 -> (-hi << 32) + random.nextInt(1 << 20);
+                default -> random.nextLong();
+            };
+            BigInteger expected = big(hi).multiply(two64).add(big(lo)).mod(P);
+            assertEquals(expected, big(LazyField.reduce(hi, lo)).mod(P),
+                    "reduce(" + Long.toUnsignedString(hi) + ", " + Long.toUnsignedString(lo) + ")");
+        }
+        assertEquals(P.subtract(BigInteger.ONE), big(LazyField.reduce(1L << 32, 0)).mod(P));
+    }
+
+    @Test
     void squareIsCongruentModPForAnyUnsignedInput() {
         check("square", (a, b) -> LazyField.square(a), (a, b) -> a.multiply(a));
     }

@@ -212,6 +212,8 @@ class MerkleTreeTest {
             MerkleTree sequential = MerkleTree.fromColumns(columns, 4, single);
             MerkleTree parallel = MerkleTree.fromColumns(columns, 4, four);
             assertEquals(sequential.cap(), parallel.cap());
+            assertEquals(sequential.cap(), MerkleTree.fromColumns(columns, 4).cap());
+            assertEquals(sequential.cap(), four.submit(() -> MerkleTree.fromColumns(columns, 4, four).cap()).join());
             assertEquals(literalCap(transpose(columns), 4), parallel.cap().digests());
             for (int i = 0; i < columns[0].length; i += 97) {
                 assertEquals(sequential.prove(i), parallel.prove(i));

@@ -78,15 +78,24 @@ class NttTest {
     }
 
     @Test
-    void forwardOfMonomialIsPowersOfItsRoot() {
-        // X^k evaluates to ω^(k·i) at ω^i: checks stages beyond the naive-DFT sizes without an O(n²) oracle.
-        int logN = 17;
-        int k = 12345;
+    void forwardOfSparsePolynomialMatchesDirectEvaluationAt2To19() {
+        // f = X^k·g(X), g of degree 7, so f(ω^i) = (ω^k)^i·g(ω^i): an oracle for the large stages that is not
+        // O(n²). Eight consecutive exponents land in every quarter of the fused large-stage butterflies.
+        int logN = 19;
+        int k = 123456;
+        long[] g = {3, 1, 4, 1, 5, 9, 2, 6};
         long[] c = new long[1 << logN];
-        c[k] = 1;
+        System.arraycopy(g, 0, c, k, g.length);
         Ntt.forward(c);
-        long wk = Goldilocks.exp(Goldilocks.primitiveRootOfUnity(logN), k);
-        assertArrayEquals(Goldilocks.powers(wk, 1 << logN), c);
+        long w = Goldilocks.primitiveRootOfUnity(logN);
+        long wk = Goldilocks.exp(w, k);
+        long x = 1;
+        long xk = 1;
+        for (int i = 0; i < c.length; i++) {
+            assertEquals(Goldilocks.mul(xk, PolyTesting.naiveEvaluate(g, x)), c[i], "index " + i);
+            x = Goldilocks.mul(x, w);
+            xk = Goldilocks.mul(xk, wk);
+        }
     }
 
     @Test
