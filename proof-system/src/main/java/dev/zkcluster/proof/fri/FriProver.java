@@ -60,7 +60,7 @@ public final class FriProver {
             }
         }
         Ext2 alpha = challenger.extChallenge();
-        long[] combined = FriCombination.codeword(instance, oracles, alpha, logN);
+        long[] combined = FriCombination.codeword(instance, oracles, alpha, logN, backend);
         return prove(config, instance.degreeBits(), combined, oracles, challenger, backend, (layer, folded) -> folded);
     }
 

@@ -21,7 +21,8 @@ class ProverKernelRoutingTest {
         int layers = ProofFixtures.FAST.fri().reductionArityBits(CHAIN.data().degreeBits()).length;
         assertArrayEquals(direct, recorded);
         assertEquals(2, recording.calls("inverseNtt"), "wires and Z/partial products");
-        assertEquals(3, recording.calls("cosetLde"), "wires, Z/partial products, quotient chunks");
+        assertEquals(5, recording.calls("cosetLde"),
+                "wires, Z/partial products, quotient chunks, and the FRI combination at ζ and at g·ζ");
         assertEquals(1, recording.calls("quotientValues"));
         assertEquals(1, recording.calls("cosetInterpolate"));
         assertEquals(layers, recording.calls("friFold"));
