@@ -18,13 +18,15 @@ import java.util.concurrent.ForkJoinPool;
  * batch ({@code long[][]}, one polynomial per {@code long[]}) may differ in length.
  *
  * <p>The work is a bit-reversal permutation and then decimation-in-time stages, done depth-first: blocks of 2^12
- * run their first twelve stages while they sit in L1, later stages go in groups of four (two fused radix-4 passes)
- * over blocks that fit the next cache level.
+ * run their first twelve stages while they sit in L1, later stages go in groups of four over blocks of 2^16 that
+ * sit in L2, and passes over larger blocks fuse two stages (radix-4) to halve the trips to memory. Twiddle tables
+ * are computed once for the largest size used so far and shared by all threads.
  */
 public final class Ntt {
     /** Single transforms at least this long are split inside across the pool. */
     public static final int PARALLEL_MIN_LOG = 16;
     private static final int L1_BLOCK_LOG = 12;
+    private static final int L2_BLOCK_LOG = 17;
     private static final int STAGES_PER_BLOCK = 4;
 
     private Ntt() {}
@@ -121,7 +123,9 @@ public final class Ntt {
         long scale = inverse ? Goldilocks.inverse(1L << logN) : 1;
         if (parallel) {
             BitReversal.permute(a, pool);
-            ParallelRange.forEach(pool, 0, a.length, 1 << 14, (from, to) -> replicate(a, from, to, zeroBits));
+            if (zeroBits > 0) {
+                ParallelRange.forEach(pool, 0, a.length, 1 << 14, (from, to) -> replicate(a, from, to, zeroBits));
+            }
             stagesParallel(a, logN, zeroBits + 1, tw, pool);
             ParallelRange.forEach(pool, 0, a.length, 1 << 14, (from, to) -> finish(a, from, to, scale));
         } else {
@@ -202,7 +206,8 @@ public final class Ntt {
             firstTwoStages(a, from, to, tw[Twiddles.offset(2) + 1]);
             s = 3;
         }
-        for (; s + 1 <= s1 && len > (1 << 17); s += 2) {
+        // In cache, plain radix-2 is faster (fused butterflies spill registers); beyond L2, fusing saves memory trips.
+        for (; s + 1 <= s1 && len > (1 << L2_BLOCK_LOG); s += 2) {
             radix4(a, from, to, s, tw, 0, 1 << (s - 1));
         }
         for (; s <= s1; s++) {
