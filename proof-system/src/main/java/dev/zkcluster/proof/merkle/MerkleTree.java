@@ -2,12 +2,11 @@ package dev.zkcluster.proof.merkle;
 
 import dev.zkcluster.proof.hash.Digest;
 import dev.zkcluster.proof.hash.Poseidon2Hash;
+import dev.zkcluster.proof.parallel.ParallelRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * A Merkle tree over rows: leaf i is {@code hashNoPad(row i)}, and a parent is {@code twoToOne(left, right)}.
@@ -47,13 +46,13 @@ public final class MerkleTree {
         this.capHeight = Math.min(capHeight, logLeaves);
         this.levels = new long[logLeaves - this.capHeight + 1][];
         levels[0] = new long[leaves * Digest.ELEMENTS];
-        run(pool, new RangeTask(0, leaves, LEAF_GRAIN, this::hashLeaves));
+        ParallelRange.forEach(pool, 0, leaves, LEAF_GRAIN, this::hashLeaves);
         for (int l = 1; l < levels.length; l++) {
             int nodes = leaves >> l;
             levels[l] = new long[nodes * Digest.ELEMENTS];
             long[] below = levels[l - 1];
             long[] out = levels[l];
-            run(pool, new RangeTask(0, nodes, NODE_GRAIN, (from, to) -> hashNodes(below, out, from, to)));
+            ParallelRange.forEach(pool, 0, nodes, NODE_GRAIN, (from, to) -> hashNodes(below, out, from, to));
         }
     }
 
@@ -229,50 +228,5 @@ public final class MerkleTree {
             digests.add(Digest.of(flat, i));
         }
         return digests;
-    }
-
-    /*
-     * A task invoked directly runs in the calling thread and forks into the caller's own pool, or into the common
-     * pool from outside any pool; so where that is the chosen pool, the caller works too instead of waiting.
-     */
-    private static void run(ForkJoinPool pool, RangeTask task) {
-        ForkJoinPool callersPool = Thread.currentThread() instanceof ForkJoinWorkerThread worker
-                ? worker.getPool()
-                : ForkJoinPool.commonPool();
-        if (callersPool == pool) {
-            task.invoke();
-        } else {
-            pool.invoke(task);
-        }
-    }
-
-    @FunctionalInterface
-    private interface RangeBody {
-        void run(int from, int to);
-    }
-
-    /** Splits [from, to) in halves until a piece has at most {@code grain} indices, then runs the body on it. */
-    private static final class RangeTask extends RecursiveAction {
-        private final int from;
-        private final int to;
-        private final int grain;
-        private final RangeBody body;
-
-        RangeTask(int from, int to, int grain, RangeBody body) {
-            this.from = from;
-            this.to = to;
-            this.grain = grain;
-            this.body = body;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from <= grain) {
-                body.run(from, to);
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new RangeTask(from, mid, grain, body), new RangeTask(mid, to, grain, body));
-        }
     }
 }

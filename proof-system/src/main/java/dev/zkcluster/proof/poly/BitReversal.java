@@ -1,5 +1,6 @@
 package dev.zkcluster.proof.poly;
 
+import dev.zkcluster.proof.parallel.ParallelRange;
 import java.util.concurrent.ForkJoinPool;
 
 /** The in-place permutation that swaps index i with its logN-bit reversal, for arrays of length 2^logN. */

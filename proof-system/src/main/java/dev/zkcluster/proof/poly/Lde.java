@@ -1,6 +1,7 @@
 package dev.zkcluster.proof.poly;
 
 import dev.zkcluster.proof.field.Goldilocks;
+import dev.zkcluster.proof.parallel.ParallelRange;
 import java.util.concurrent.ForkJoinPool;
 
 /**

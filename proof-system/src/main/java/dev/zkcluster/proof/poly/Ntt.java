@@ -6,6 +6,7 @@ import static dev.zkcluster.proof.poly.LazyGoldilocks.mul;
 import static dev.zkcluster.proof.poly.LazyGoldilocks.sub;
 
 import dev.zkcluster.proof.field.Goldilocks;
+import dev.zkcluster.proof.parallel.ParallelRange;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 

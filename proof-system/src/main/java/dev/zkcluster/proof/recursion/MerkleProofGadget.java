@@ -17,20 +17,14 @@ public final class MerkleProofGadget {
     private MerkleProofGadget() {}
 
     /**
-     * Constrains {@code leafDigest} to be the leaf at the index with little-endian {@code indexBits} (already
-     * constrained boolean) of the tree committed to by {@code cap}. The bits above the path length choose the cap
-     * entry, so the cap has 2^(indexBits − siblings) digests.
+     * The node reached from {@code leaf} by hashing up through {@code siblings}, level by level: the little-endian
+     * {@code indexBits} (already constrained boolean; only the first {@code siblings.size()} are read) say at each
+     * level whether the running node is the right child.
      */
-    public static void verify(CircuitBuilder b, List<Target> leafDigest, List<Target> indexBits,
-            List<List<Target>> cap, List<List<Target>> siblings) {
-        int depth = siblings.size();
-        int capBits = indexBits.size() - depth;
-        if (capBits < 0 || cap.size() != 1 << capBits) {
-            throw new IllegalArgumentException("a cap of " + cap.size() + " digests does not fit " + indexBits.size()
-                    + " index bits and a path of " + depth);
-        }
-        List<Target> current = leafDigest;
-        for (int level = 0; level < depth; level++) {
+    public static List<Target> rootFromPath(CircuitBuilder b, List<Target> leaf, List<Target> indexBits,
+            List<List<Target>> siblings) {
+        List<Target> current = leaf;
+        for (int level = 0; level < siblings.size(); level++) {
             Target bit = indexBits.get(level);
             List<Target> sibling = siblings.get(level);
             List<Target> left = new ArrayList<>(Digest.ELEMENTS);
@@ -43,6 +37,23 @@ public final class MerkleProofGadget {
             }
             current = b.twoToOne(left, right);
         }
+        return current;
+    }
+
+    /**
+     * Constrains {@code leafDigest} to be the leaf at the index with little-endian {@code indexBits} (already
+     * constrained boolean) of the tree committed to by {@code cap}. The bits above the path length choose the cap
+     * entry, so the cap has 2^(indexBits − siblings) digests.
+     */
+    public static void verify(CircuitBuilder b, List<Target> leafDigest, List<Target> indexBits,
+            List<List<Target>> cap, List<List<Target>> siblings) {
+        int depth = siblings.size();
+        int capBits = indexBits.size() - depth;
+        if (capBits < 0 || cap.size() != 1 << capBits) {
+            throw new IllegalArgumentException("a cap of " + cap.size() + " digests does not fit " + indexBits.size()
+                    + " index bits and a path of " + depth);
+        }
+        List<Target> current = rootFromPath(b, leafDigest, indexBits, siblings);
         if (capBits == 0) {
             for (int e = 0; e < Digest.ELEMENTS; e++) {
                 b.assertEqual(current.get(e), cap.get(0).get(e));

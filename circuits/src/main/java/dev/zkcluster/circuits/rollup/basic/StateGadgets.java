@@ -6,6 +6,7 @@ import dev.zkcluster.proof.field.Goldilocks;
 import dev.zkcluster.proof.hash.Digest;
 import dev.zkcluster.proof.plonk.CircuitBuilder;
 import dev.zkcluster.proof.plonk.Target;
+import dev.zkcluster.proof.recursion.MerkleProofGadget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,21 +90,7 @@ final class StateGadgets {
 
     /** The root reached from a leaf through a 32-sibling path; bits are the index bits, little-endian. */
     List<Target> rootFromPath(List<Target> bits, List<Target> leaf, List<List<Target>> path) {
-        List<Target> running = leaf;
-        for (int level = 0; level < SparseMerkleTree.DEPTH; level++) {
-            Target bit = bits.get(level);
-            List<Target> sibling = path.get(level);
-            List<Target> left = new ArrayList<>(Digest.ELEMENTS);
-            List<Target> right = new ArrayList<>(Digest.ELEMENTS);
-            // bit = 1 swaps: left = cur + bit·(sib − cur), right = sib − bit·(sib − cur)
-            for (int i = 0; i < Digest.ELEMENTS; i++) {
-                Target diff = b.sub(sibling.get(i), running.get(i));
-                left.add(b.mulAdd(bit, diff, running.get(i)));
-                right.add(b.arithmetic(MINUS_ONE, bit, diff, 1, sibling.get(i)));
-            }
-            running = b.twoToOne(left, right);
-        }
-        return running;
+        return MerkleProofGadget.rootFromPath(b, leaf, bits, path);
     }
 
     /** active·(x − y) = 0: the equality holds wherever the slot is active. */

@@ -1,30 +1,35 @@
-package dev.zkcluster.proof.poly;
+package dev.zkcluster.proof.parallel;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 
 /** Runs a body over sub-ranges of an index range on a ForkJoinPool, splitting in halves down to a grain. */
-final class ParallelRange {
+public final class ParallelRange {
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void run(int from, int to);
     }
 
     private ParallelRange() {}
 
     /** Threads that work on a task invoked on the pool; a caller of the common pool helps run its tasks. */
-    static int threads(ForkJoinPool pool) {
+    public static int threads(ForkJoinPool pool) {
         return pool == ForkJoinPool.commonPool() ? pool.getParallelism() + 1 : pool.getParallelism();
     }
 
-    static void forEach(ForkJoinPool pool, int from, int to, int grain, Body body) {
+    public static void forEach(ForkJoinPool pool, int from, int to, int grain, Body body) {
         if (to - from <= grain || threads(pool) <= 1) {
             body.run(from, to);
             return;
         }
         Split task = new Split(from, to, Math.max(1, grain), body);
-        if (ForkJoinTask.getPool() == pool) {
+        // A task invoked directly runs in the calling thread and forks into the caller's own pool, or into the
+        // common pool from outside any pool; where that is the chosen pool, the caller works instead of waiting.
+        ForkJoinPool callersPool = Thread.currentThread() instanceof ForkJoinWorkerThread worker
+                ? worker.getPool()
+                : ForkJoinPool.commonPool();
+        if (callersPool == pool) {
             task.invoke();
         } else {
             pool.invoke(task);
