@@ -9,7 +9,9 @@ import dev.zkcluster.proof.poly.Lde;
 import dev.zkcluster.proof.poly.Ntt;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** The proving kernels on the CPU: the field, poly, merkle and fri primitives, parallel on a ForkJoin pool. */
@@ -78,18 +80,33 @@ public final class CpuProvingBackend implements ProvingBackend {
 
     @Override
     public long[] friFold(long[] codeword, int logN, long shift, int arityBits, long beta0, long beta1) {
-        return pool.submit(() -> FriFolding.foldCodeword(codeword, logN, shift, arityBits, new Ext2(beta0, beta1)))
-                .join();
+        return onPool(() -> FriFolding.foldCodeword(codeword, logN, shift, arityBits, new Ext2(beta0, beta1)));
     }
 
     /** Runs body(0 .. count − 1) in parallel on the pool. */
     private void forEach(int count, IntConsumer body) {
-        if (count == 1 || pool.getParallelism() == 1) {
+        // the caller of the common pool is one more worker
+        int threads = pool == ForkJoinPool.commonPool() ? pool.getParallelism() + 1 : pool.getParallelism();
+        if (count == 1 || threads == 1) {
             for (int i = 0; i < count; i++) {
                 body.accept(i);
             }
             return;
         }
-        pool.submit(() -> IntStream.range(0, count).parallel().forEach(body)).join();
+        onPool(() -> {
+            IntStream.range(0, count).parallel().forEach(body);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a computation whose parallel streams should use the pool. On the common pool, or inside the pool, it runs
+     * on the calling thread, which then works alongside the pool's workers instead of waiting for them.
+     */
+    private <T> T onPool(Supplier<T> work) {
+        if (pool == ForkJoinPool.commonPool() || ForkJoinTask.getPool() == pool) {
+            return work.get();
+        }
+        return pool.submit(work::get).join();
     }
 }

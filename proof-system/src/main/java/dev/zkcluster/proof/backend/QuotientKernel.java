@@ -1,10 +1,12 @@
 package dev.zkcluster.proof.backend;
 
 import dev.zkcluster.proof.field.Goldilocks;
+import dev.zkcluster.proof.plonk.CircuitData;
 import dev.zkcluster.proof.plonk.OracleLayout;
 import dev.zkcluster.proof.plonk.VanishingConstraints;
 import dev.zkcluster.proof.plonk.algebra.BlockAlgebra;
 import dev.zkcluster.proof.plonk.algebra.GateVars;
+import dev.zkcluster.proof.plonk.gates.Gate;
 import dev.zkcluster.proof.plonk.permutation.PermutationArgument;
 import dev.zkcluster.proof.plonk.permutation.PermutationVars;
 import dev.zkcluster.proof.poly.BitReversal;
@@ -14,7 +16,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The quotient over the LDE on the CPU: blocks of consecutive (bit-reversed) positions go through the shared
- * constraint code in the block algebra, one arena per task.
+ * constraint code in the block algebra, one arena per task. Each constraint is folded into the per-challenge sums as
+ * it is produced, with precomputed powers of α, so no constraint outlives its gate.
  */
 final class QuotientKernel {
     /** Positions evaluated together: small enough that a gate's working set stays in cache. */
@@ -35,6 +38,7 @@ final class QuotientKernel {
         Domain domain = Domain.of(in.degreeBits(), rateBits);
         long[] shifts = PermutationArgument.cosetShifts(in.config().numRoutedWires());
         int challenges = in.config().numChallenges();
+        long[][] alphaPowers = alphaPowers(in.alphas(), VanishingConstraints.count(in.gates(), in.config()));
         long[][] out = new long[challenges][size];
         int block = Math.min(BLOCK, size);
         int blocks = size / block;
@@ -44,18 +48,25 @@ final class QuotientKernel {
             for (int b = task * BLOCKS_PER_TASK; b < Math.min(blocks, (task + 1) * BLOCKS_PER_TASK); b++) {
                 int from = b * block;
                 ev.start(from);
-                List<long[]> constraints = VanishingConstraints.evaluate(ev.alg, in.gates(), in.config(), ev,
-                        k -> ev.pairs[k], shifts, in.betas(), in.gammas());
+                long[][] acc = ev.accumulate(shifts, alphaPowers);
                 for (int k = 0; k < challenges; k++) {
-                    long[] combined = VanishingConstraints.combine(ev.alg, constraints, in.alphas()[k]);
                     // t_k(x) = Σ_j α_k^j·c_j(x) / Z_H(x)
                     for (int i = 0; i < block; i++) {
-                        out[k][from + i] = Goldilocks.mul(combined[i], domain.zhInverse[from + i]);
+                        out[k][from + i] = Goldilocks.mul(acc[k][i], domain.zhInverse[from + i]);
                     }
                 }
             }
         });
         return out;
+    }
+
+    /** α_k^j for every challenge k and constraint j < count. */
+    private static long[][] alphaPowers(long[] alphas, int count) {
+        long[][] powers = new long[alphas.length][];
+        for (int k = 0; k < alphas.length; k++) {
+            powers[k] = Goldilocks.powers(alphas[k], count);
+        }
+        return powers;
     }
 
     /** Per-position tables of the LDE coset 7·⟨ω_N⟩ in bit-reversed order: x, 1/Z_H(x) and L_1(x). */
@@ -93,7 +104,11 @@ final class QuotientKernel {
         }
     }
 
-    /** The values one block reads, loaded on first use and kept until the next block. */
+    /**
+     * The values one block reads, copied on first use into buffers of its own that live until the next block, and
+     * the per-challenge accumulators Σ_j α_k^j·c_j. Constraint temporaries come from the arena, which is emptied
+     * after every gate, so the working set stays one gate's worth.
+     */
     private static final class BlockEvaluator implements GateVars<long[]> {
         final BlockAlgebra alg;
         final PermutationVars<long[]>[] pairs;
@@ -102,13 +117,16 @@ final class QuotientKernel {
         private final Domain domain;
         private final int logN;
         private final int step;
-        private final long[][] wires;
-        private final long[][] constants;
-        private final long[][] zsPartials;
-        private final long[][] zNext;
-        private final long[][] publicInputHash;
-        private long[] x;
-        private long[] lagrangeFirst;
+        private final int block;
+        private final Columns wires;
+        private final Columns constants;
+        private final Columns zsPartials;
+        private final Columns zNext;
+        private final Columns publicInputHash;
+        private final Columns points;
+        private final long[][] acc;
+        private final long[][] gateAcc;
+        private final GateVars<long[]> gateVars;
         private int from;
 
         @SuppressWarnings("unchecked")
@@ -117,89 +135,154 @@ final class QuotientKernel {
             this.layout = in.layout();
             this.domain = domain;
             this.logN = logN;
+            this.block = block;
             this.step = 1 << in.rateBits();
             this.alg = new BlockAlgebra(block);
-            this.wires = new long[in.wiresLde().length][];
-            this.constants = new long[in.constantsSigmasLde().length][];
-            this.zsPartials = new long[in.zsPartialsLde().length][];
-            this.zNext = new long[in.config().numChallenges()][];
-            this.publicInputHash = new long[in.publicInputHash().length][];
+            this.wires = new Columns(in.wiresLde().length, block);
+            this.constants = new Columns(in.constantsSigmasLde().length, block);
+            this.zsPartials = new Columns(in.zsPartialsLde().length, block);
+            this.zNext = new Columns(in.config().numChallenges(), block);
+            this.publicInputHash = new Columns(in.publicInputHash().length, block);
+            this.points = new Columns(2, block);
+            this.acc = new long[in.config().numChallenges()][block];
+            this.gateAcc = new long[in.config().numChallenges()][block];
             this.pairs = new PermutationVars[in.config().numChallenges()];
             for (int k = 0; k < pairs.length; k++) {
                 pairs[k] = new Pair(k);
             }
+            int selectors = in.gates().size();
+            this.gateVars = new GateVars<>() {
+                @Override
+                public long[] wire(int index) {
+                    return BlockEvaluator.this.wire(index);
+                }
+
+                @Override
+                public long[] constant(int index) {
+                    return BlockEvaluator.this.constant(selectors + index);
+                }
+
+                @Override
+                public long[] publicInputHash(int index) {
+                    return BlockEvaluator.this.publicInputHash(index);
+                }
+            };
         }
 
         void start(int blockStart) {
-            alg.reset();
             from = blockStart;
-            Arrays.fill(wires, null);
-            Arrays.fill(constants, null);
-            Arrays.fill(zsPartials, null);
-            Arrays.fill(zNext, null);
-            Arrays.fill(publicInputHash, null);
-            x = null;
-            lagrangeFirst = null;
+            wires.clear();
+            constants.clear();
+            zsPartials.clear();
+            zNext.clear();
+            publicInputHash.clear();
+            points.clear();
+        }
+
+        /**
+         * Σ_j α_k^j·c_j over the block for every challenge k, with c_j in {@link VanishingConstraints} order: gate
+         * constraint j is Σ_g selector_g·c_{g,j}, then the permutation constraints of each pair.
+         */
+        long[][] accumulate(long[] shifts, long[][] alphaPowers) {
+            for (long[] a : acc) {
+                Arrays.fill(a, 0);
+            }
+            List<Gate> gates = in.gates();
+            int[] position = {0};
+            // Σ_j α^j·selector_g·c_{g,j} = selector_g·Σ_j α^j·c_{g,j}: one multiplication by the selector per gate
+            for (int g = 0; g < gates.size(); g++) {
+                for (long[] a : gateAcc) {
+                    Arrays.fill(a, 0);
+                }
+                position[0] = 0;
+                gates.get(g).eval(alg, gateVars, c -> add(gateAcc, c, alphaPowers, position[0]++));
+                long[] filter = constant(g);
+                for (int k = 0; k < acc.length; k++) {
+                    long[] a = acc[k];
+                    long[] t = gateAcc[k];
+                    for (int i = 0; i < block; i++) {
+                        a[i] = BlockAlgebra.addCanonical(a[i], Goldilocks.mul(filter[i], t[i]));
+                    }
+                }
+                alg.reset();
+            }
+            position[0] = CircuitData.numGateConstraints(gates);
+            for (int k = 0; k < pairs.length; k++) {
+                PermutationArgument.evalConstraints(alg, pairs[k], shifts, in.config().permutationChunkSize(),
+                        in.betas()[k], in.gammas()[k], c -> add(acc, c, alphaPowers, position[0]++));
+                alg.reset();
+            }
+            return acc;
+        }
+
+        // sums_k += α_k^j·c
+        private void add(long[][] sums, long[] c, long[][] alphaPowers, int j) {
+            if (sums.length == 2) {
+                long w0 = alphaPowers[0][j];
+                long w1 = alphaPowers[1][j];
+                long[] s0 = sums[0];
+                long[] s1 = sums[1];
+                for (int i = 0; i < block; i++) {
+                    long v = c[i];
+                    s0[i] = BlockAlgebra.addCanonical(s0[i], Goldilocks.mul(v, w0));
+                    s1[i] = BlockAlgebra.addCanonical(s1[i], Goldilocks.mul(v, w1));
+                }
+                return;
+            }
+            for (int k = 0; k < sums.length; k++) {
+                long w = alphaPowers[k][j];
+                long[] s = sums[k];
+                for (int i = 0; i < block; i++) {
+                    s[i] = BlockAlgebra.addCanonical(s[i], Goldilocks.mul(c[i], w));
+                }
+            }
         }
 
         @Override
         public long[] wire(int index) {
-            if (wires[index] == null) {
-                wires[index] = alg.load(in.wiresLde()[index], from);
-            }
-            return wires[index];
+            return wires.load(index, in.wiresLde()[index], from);
         }
 
         @Override
         public long[] constant(int index) {
-            if (constants[index] == null) {
-                constants[index] = alg.load(in.constantsSigmasLde()[index], from);
-            }
-            return constants[index];
+            return constants.load(index, in.constantsSigmasLde()[index], from);
         }
 
         @Override
         public long[] publicInputHash(int index) {
-            if (publicInputHash[index] == null) {
-                publicInputHash[index] = alg.constant(in.publicInputHash()[index]);
+            long[] r = publicInputHash.buffer(index);
+            if (!publicInputHash.loaded(index)) {
+                Arrays.fill(r, Goldilocks.canonical(in.publicInputHash()[index]));
+                publicInputHash.markLoaded(index);
             }
-            return publicInputHash[index];
+            return r;
         }
 
         long[] zsPartial(int column) {
-            if (zsPartials[column] == null) {
-                zsPartials[column] = alg.load(in.zsPartialsLde()[column], from);
-            }
-            return zsPartials[column];
+            return zsPartials.load(column, in.zsPartialsLde()[column], from);
         }
 
         // Z(ω·x): ω = ω_N^(2^rateBits), so the natural index moves by 2^rateBits
         long[] zNext(int k) {
-            if (zNext[k] == null) {
+            long[] r = zNext.buffer(k);
+            if (!zNext.loaded(k)) {
                 long[] z = in.zsPartialsLde()[layout.zColumn(k)];
-                long[] r = alg.allocate();
                 int mask = (1 << logN) - 1;
-                for (int i = 0; i < r.length; i++) {
+                for (int i = 0; i < block; i++) {
                     int natural = BitReversal.reverse(from + i, logN);
                     r[i] = z[BitReversal.reverse((natural + step) & mask, logN)];
                 }
-                zNext[k] = r;
+                zNext.markLoaded(k);
             }
-            return zNext[k];
+            return r;
         }
 
         long[] x() {
-            if (x == null) {
-                x = alg.load(domain.points(), from);
-            }
-            return x;
+            return points.load(0, domain.points(), from);
         }
 
         long[] lagrangeFirst() {
-            if (lagrangeFirst == null) {
-                lagrangeFirst = alg.load(domain.lagrangeFirst(), from);
-            }
-            return lagrangeFirst;
+            return points.load(1, domain.lagrangeFirst(), from);
         }
 
         private final class Pair implements PermutationVars<long[]> {
@@ -243,6 +326,42 @@ final class QuotientKernel {
             public long[] partialProduct(int chunk) {
                 return zsPartial(layout.partialColumn(k, chunk));
             }
+        }
+    }
+
+    /** One block-sized buffer per column, with a flag per column saying whether it holds the current block. */
+    private static final class Columns {
+        private final long[][] buffers;
+        private final boolean[] loaded;
+
+        Columns(int count, int block) {
+            this.buffers = new long[count][block];
+            this.loaded = new boolean[count];
+        }
+
+        void clear() {
+            Arrays.fill(loaded, false);
+        }
+
+        long[] buffer(int index) {
+            return buffers[index];
+        }
+
+        boolean loaded(int index) {
+            return loaded[index];
+        }
+
+        void markLoaded(int index) {
+            loaded[index] = true;
+        }
+
+        long[] load(int index, long[] src, int from) {
+            long[] r = buffers[index];
+            if (!loaded[index]) {
+                System.arraycopy(src, from, r, 0, r.length);
+                loaded[index] = true;
+            }
+            return r;
         }
     }
 }

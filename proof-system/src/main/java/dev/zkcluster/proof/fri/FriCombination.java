@@ -1,5 +1,6 @@
 package dev.zkcluster.proof.fri;
 
+import dev.zkcluster.proof.backend.ProvingBackend;
 import dev.zkcluster.proof.field.Ext2;
 import dev.zkcluster.proof.field.Goldilocks;
 import dev.zkcluster.proof.poly.BitReversal;
@@ -18,6 +19,17 @@ final class FriCombination {
 
     /** The combined codeword (flat pairs) on the LDE coset of size 2^logN, in bit-reversed order. */
     static long[] codeword(FriInstance instance, List<FriOracle> oracles, Ext2 alpha, int logN) {
+        return codeword(instance, oracles, alpha, logN, null);
+    }
+
+    /**
+     * The same codeword. Where every oracle kept its coefficients and a backend is given, each batch's Σ_j w_j·f_j is
+     * formed on the coefficients and extended once through the backend, which gives the same values as summing the
+     * LDE columns (the LDE is linear) for a fraction of the multiplications.
+     */
+    static long[] codeword(
+            FriInstance instance, List<FriOracle> oracles, Ext2 alpha, int logN, ProvingBackend backend) {
+        boolean fromCoefficients = backend != null && oracles.stream().allMatch(o -> o.coefficients() != null);
         int n = 1 << logN;
         long[] points = FriFolding.powers(Goldilocks.primitiveRootOfUnity(logN), FriDomain.SHIFT, n);
         long[] out = new long[2 * n];
@@ -35,30 +47,53 @@ final class FriCombination {
                 claimed = claimed.add(alphaPow.mul(batch.values().get(j)));
                 alphaPow = alphaPow.mul(alpha);
             }
-            addBatch(out, points, logN, columns, weights, claimed, batch.point());
+            long[][] sums;
+            if (fromCoefficients) {
+                long[][] coefficients = new long[m][];
+                for (int j = 0; j < m; j++) {
+                    FriPolynomialRef ref = batch.polynomials().get(j);
+                    coefficients[j] = oracles.get(ref.oracle()).coefficients()[ref.column()];
+                }
+                int rateBits = logN - Integer.numberOfTrailingZeros(coefficients[0].length);
+                sums = backend.cosetLde(weightedSums(coefficients, weights), rateBits, FriDomain.SHIFT);
+            } else {
+                sums = weightedSums(columns, weights);
+            }
+            addBatch(out, points, logN, sums[0], sums[1], claimed, batch.point());
         }
         return out;
     }
 
-    // out(x) += (Σ_j w_j·f_j(x) − claimed) / (x − z) at every LDE position
-    private static void addBatch(
-            long[] out, long[] points, int logN, long[][] columns, long[] weights, Ext2 claimed, Ext2 z) {
-        int n = 1 << logN;
+    /** (Σ_j w0_j·f_j, Σ_j w1_j·f_j) position by position, for columns f_j of one length and weights (w0_j, w1_j). */
+    static long[][] weightedSums(long[][] columns, long[] weights) {
+        int n = columns[0].length;
+        long[] acc0 = new long[n];
+        long[] acc1 = new long[n];
         int chunk = Math.min(n, CHUNK);
         IntStream.range(0, n / chunk).parallel().forEach(c -> {
             int from = c * chunk;
-            long[] acc0 = new long[chunk];
-            long[] acc1 = new long[chunk];
+            int to = from + chunk;
             for (int j = 0; j < columns.length; j++) {
                 long w0 = weights[2 * j];
                 long w1 = weights[2 * j + 1];
                 long[] column = columns[j];
-                for (int i = 0; i < chunk; i++) {
-                    long f = column[from + i];
+                for (int i = from; i < to; i++) {
+                    long f = column[i];
                     acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(w0, f));
                     acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(w1, f));
                 }
             }
+        });
+        return new long[][] {acc0, acc1};
+    }
+
+    // out(x) += (Σ_j w_j·f_j(x) − claimed) / (x − z) at every LDE position
+    private static void addBatch(
+            long[] out, long[] points, int logN, long[] sums0, long[] sums1, Ext2 claimed, Ext2 z) {
+        int n = 1 << logN;
+        int chunk = Math.min(n, CHUNK);
+        IntStream.range(0, n / chunk).parallel().forEach(c -> {
+            int from = c * chunk;
             // 1/(a − z1·X) = (a + z1·X)/(a² − 7·z1²) with a = x − z0; only the base-field norms need inverting.
             long[] a = new long[chunk];
             long[] norms = new long[chunk];
@@ -70,8 +105,8 @@ final class FriCombination {
             }
             long[] normInv = Goldilocks.batchInverse(norms);
             for (int i = 0; i < chunk; i++) {
-                long num0 = Goldilocks.sub(acc0[i], claimed.c0());
-                long num1 = Goldilocks.sub(acc1[i], claimed.c1());
+                long num0 = Goldilocks.sub(sums0[from + i], claimed.c0());
+                long num1 = Goldilocks.sub(sums1[from + i], claimed.c1());
                 long inv0 = Goldilocks.mul(a[i], normInv[i]);
                 long inv1 = Goldilocks.mul(z.c1(), normInv[i]);
                 int q = from + i;

@@ -1,11 +1,12 @@
 package dev.zkcluster.proof.fri;
 
+import dev.zkcluster.proof.backend.CpuProvingBackend;
+import dev.zkcluster.proof.backend.ProvingBackend;
 import dev.zkcluster.proof.challenger.Challenger;
 import dev.zkcluster.proof.field.Ext2;
 import dev.zkcluster.proof.merkle.MerkleCap;
 import dev.zkcluster.proof.merkle.MerkleTree;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,8 @@ import java.util.List;
  *   <li>observe the proof-of-work nonce, squeeze the response (see {@link FriProofOfWork});
  *   <li>squeeze numQueries indices, each a challenge reduced to its low log2(LDE size) bits.
  * </ol>
- * The caller must already have observed the initial oracles' caps; the opening points come from its transcript.
+ * The caller must already have observed the initial oracles' caps; the opening points come from its transcript. The
+ * folds and the layer trees run on a {@link ProvingBackend}.
  */
 public final class FriProver {
     private FriProver() {}
@@ -29,12 +31,24 @@ public final class FriProver {
      *     order; the first reduction layer commits to it
      */
     public static FriProof proveLowDegree(FriConfig config, int degreeBits, long[] codeword, Challenger challenger) {
-        return prove(config, degreeBits, codeword, List.of(), challenger, (layer, folded) -> folded);
+        return proveLowDegree(config, degreeBits, codeword, challenger, new CpuProvingBackend());
+    }
+
+    /** {@link #proveLowDegree} with the folds and layer trees on the given backend. */
+    public static FriProof proveLowDegree(
+            FriConfig config, int degreeBits, long[] codeword, Challenger challenger, ProvingBackend backend) {
+        return prove(config, degreeBits, codeword, List.of(), challenger, backend, (layer, folded) -> folded);
     }
 
     /** Proves the claimed openings of an instance whose oracles the caller has committed and observed. */
     public static FriProof proveOpenings(
             FriConfig config, FriInstance instance, List<FriOracle> oracles, Challenger challenger) {
+        return proveOpenings(config, instance, oracles, challenger, new CpuProvingBackend());
+    }
+
+    /** {@link #proveOpenings} with the folds and layer trees on the given backend. */
+    public static FriProof proveOpenings(FriConfig config, FriInstance instance, List<FriOracle> oracles,
+            Challenger challenger, ProvingBackend backend) {
         int logN = instance.degreeBits() + config.rateBits();
         requireOracles(config, instance, oracles, logN);
         if (instance.hasPointInDomain(logN)) {
@@ -46,8 +60,8 @@ public final class FriProver {
             }
         }
         Ext2 alpha = challenger.extChallenge();
-        long[] combined = FriCombination.codeword(instance, oracles, alpha, logN);
-        return prove(config, instance.degreeBits(), combined, oracles, challenger, (layer, folded) -> folded);
+        long[] combined = FriCombination.codeword(instance, oracles, alpha, logN, backend);
+        return prove(config, instance.degreeBits(), combined, oracles, challenger, backend, (layer, folded) -> folded);
     }
 
     /** What the prover commits in place of each folded codeword; only tests replace it, to play a cheating prover. */
@@ -62,6 +76,7 @@ public final class FriProver {
             long[] codeword,
             List<FriOracle> oracles,
             Challenger challenger,
+            ProvingBackend backend,
             FoldedCodewords foldedCodewords) {
         if (degreeBits < 0 || degreeBits > config.maxDegreeBits()) {
             throw new IllegalArgumentException("degree bits " + degreeBits + " outside [0, " + config.maxDegreeBits() + "]");
@@ -77,11 +92,13 @@ public final class FriProver {
         int logN = ldeBits;
         long shift = FriDomain.SHIFT;
         for (int arityBits : arities) {
-            MerkleTree tree = MerkleTree.fromRows(leaves(current, arityBits), config.capHeight());
+            long[][] leafColumns = leafColumns(current, arityBits);
+            MerkleTree tree = MerkleTree.fromColumnsAndLevels(
+                    leafColumns, backend.merkleLevels(leafColumns, config.capHeight()));
             challenger.observe(tree.cap());
             Ext2 beta = challenger.extChallenge();
             current = foldedCodewords.commit(
-                    layers.size(), FriFolding.foldCodeword(current, logN, shift, arityBits, beta));
+                    layers.size(), backend.friFold(current, logN, shift, arityBits, beta.c0(), beta.c1()));
             layers.add(tree);
             logN -= arityBits;
             shift = FriDomain.shiftAfter(shift, arityBits);
@@ -116,14 +133,20 @@ public final class FriProver {
         return new FriQueryRound(oracleOpenings, layerOpenings);
     }
 
-    /** Leaf m holds the 2^arityBits values (flat pairs) of positions m·2^a .. (m+1)·2^a − 1: one coset. */
-    private static long[][] leaves(long[] codeword, int arityBits) {
+    /**
+     * Leaf m holds the 2^arityBits values (flat pairs) of positions m·2^a .. (m+1)·2^a − 1, one coset; as columns,
+     * column j holds element j of every leaf.
+     */
+    private static long[][] leafColumns(long[] codeword, int arityBits) {
         int width = 2 << arityBits;
-        long[][] rows = new long[codeword.length / width][];
-        for (int m = 0; m < rows.length; m++) {
-            rows[m] = Arrays.copyOfRange(codeword, m * width, (m + 1) * width);
+        int leaves = codeword.length / width;
+        long[][] columns = new long[width][leaves];
+        for (int m = 0; m < leaves; m++) {
+            for (int j = 0; j < width; j++) {
+                columns[j][m] = codeword[m * width + j];
+            }
         }
-        return rows;
+        return columns;
     }
 
     private static void requireOracles(FriConfig config, FriInstance instance, List<FriOracle> oracles, int logN) {

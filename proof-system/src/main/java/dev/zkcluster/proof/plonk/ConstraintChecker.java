@@ -1,5 +1,6 @@
 package dev.zkcluster.proof.plonk;
 
+import dev.zkcluster.proof.field.Goldilocks;
 import dev.zkcluster.proof.hash.Poseidon2Hash;
 import dev.zkcluster.proof.plonk.algebra.BlockAlgebra;
 import dev.zkcluster.proof.plonk.algebra.GateVars;
@@ -105,7 +106,7 @@ public final class ConstraintChecker {
     private static long[] gather(long[] column, int[] rows) {
         long[] out = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = column[rows[i]];
+            out[i] = Goldilocks.canonical(column[rows[i]]);
         }
         return out;
     }

@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
 
 /**
  * The PLONK prover. It is deterministic: the same key and witness give the same proof, every challenge comes from
- * the Fiat–Shamir transcript. NTTs, LDEs, Merkle trees and the quotient run only through the {@link ProvingBackend}.
+ * the Fiat–Shamir transcript. NTTs, LDEs, Merkle trees, the quotient and FRI folding run only through the
+ * {@link ProvingBackend}.
  *
  * <p>Transcript (one {@link Challenger}, from the zero state), in this exact order:
  * <ol>
@@ -137,7 +138,8 @@ public final class Prover {
         long t4 = System.nanoTime();
         FriInstance instance = PlonkProof.openingInstance(layout, degreeBits, zeta, atZeta, atNextZeta);
         FriProof friProof = FriProver.proveOpenings(fri, instance,
-                List.of(key.constantsSigmasOracle(), wires.oracle(), zs.oracle(), quotient.oracle()), challenger);
+                List.of(key.constantsSigmasOracle(), wires.oracle(), zs.oracle(), quotient.oracle()), challenger,
+                kernels);
         long t5 = System.nanoTime();
 
         PlonkProof proof = new PlonkProof(Digest.of(circuit.circuitDigest()), wiresCap, zsCap, quotientCap, atZeta,

@@ -64,7 +64,7 @@ public final class ProvingKey {
         static Commitment of(long[][] coefficients, FriConfig fri, ProvingBackend backend) {
             long[][] lde = backend.cosetLde(coefficients, fri.rateBits(), Lde.DEFAULT_SHIFT);
             long[][] levels = backend.merkleLevels(lde, fri.capHeight());
-            return new Commitment(coefficients, new FriOracle(lde, MerkleTree.fromColumnsAndLevels(lde, levels)));
+            return new Commitment(coefficients, new FriOracle(lde, MerkleTree.fromColumnsAndLevels(lde, levels), coefficients));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zkcluster.proof.backend.CpuProvingBackend;
 import dev.zkcluster.proof.challenger.Challenger;
 import dev.zkcluster.proof.field.Goldilocks;
 import java.util.Arrays;
@@ -131,7 +132,7 @@ class FriLowDegreeTest {
         // Layer 0 is far from low degree; the prover swaps in an honest degree < 2^8 codeword as its fold.
         long[] bad = FriTestPolynomials.randomCoefficients(new SplittableRandom(46), 8 << degreeBits);
         long[] replacement = honestCodeword(47, degreeBits - 4, CONFIG.rateBits());
-        FriProof proof = FriProver.prove(CONFIG, degreeBits, bad, List.of(), new Challenger(),
+        FriProof proof = FriProver.prove(CONFIG, degreeBits, bad, List.of(), new Challenger(), new CpuProvingBackend(),
                 (layer, folded) -> layer == 0 ? replacement : folded);
         FriVerification verdict = verify(CONFIG, degreeBits, proof);
         assertInstanceOf(FriVerification.Rejected.class, verdict);

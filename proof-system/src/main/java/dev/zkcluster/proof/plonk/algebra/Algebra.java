@@ -39,6 +39,16 @@ public interface Algebra<T> {
         return mul(a, constant(c));
     }
 
+    /** a·c + b for a base-field constant c. */
+    default T scaleAdd(T a, long c, T b) {
+        return add(scale(a, c), b);
+    }
+
+    /** a + c for a base-field constant c. */
+    default T addConstant(T a, long c) {
+        return add(a, constant(c));
+    }
+
     /** a·b + c. */
     default T mulAdd(T a, T b, T c) {
         return add(mul(a, b), c);

@@ -10,6 +10,9 @@ import java.util.List;
  * consecutive points (rows of the trace, or points of the coset LDE), and every operation is one tight loop over
  * the block.
  *
+ * <p>Every block must hold canonical elements (the loaded columns and the results here are canonical), which lets
+ * addition and subtraction skip reducing their inputs.
+ *
  * <p>Results come from an arena of reusable buffers, so evaluating a gate allocates nothing once the arena has
  * grown to the gate's working set. {@link #reset()} hands every buffer back; values from before a reset must not
  * be read after it. Not thread-safe: use one instance per thread.
@@ -54,7 +57,7 @@ public final class BlockAlgebra implements Algebra<long[]> {
     public long[] add(long[] a, long[] b) {
         long[] r = allocate();
         for (int i = 0; i < blockSize; i++) {
-            r[i] = Goldilocks.add(a[i], b[i]);
+            r[i] = addCanonical(a[i], b[i]);
         }
         return r;
     }
@@ -63,9 +66,43 @@ public final class BlockAlgebra implements Algebra<long[]> {
     public long[] sub(long[] a, long[] b) {
         long[] r = allocate();
         for (int i = 0; i < blockSize; i++) {
-            r[i] = Goldilocks.sub(a[i], b[i]);
+            r[i] = subCanonical(a[i], b[i]);
         }
         return r;
+    }
+
+    @Override
+    public long[] scaleAdd(long[] a, long c, long[] b) {
+        long[] r = allocate();
+        for (int i = 0; i < blockSize; i++) {
+            r[i] = addCanonical(Goldilocks.mul(a[i], c), b[i]);
+        }
+        return r;
+    }
+
+    @Override
+    public long[] addConstant(long[] a, long c) {
+        long[] r = allocate();
+        long k = Goldilocks.canonical(c);
+        for (int i = 0; i < blockSize; i++) {
+            r[i] = addCanonical(a[i], k);
+        }
+        return r;
+    }
+
+    /** a + b for canonical a and b. */
+    // with t = b + ε (no wrap, b < p), a + t carries exactly when a + b ≥ p
+    public static long addCanonical(long a, long b) {
+        long t = b + Goldilocks.EPSILON;
+        long s = a + t;
+        return Long.compareUnsigned(s, t) < 0 ? s : s - Goldilocks.EPSILON;
+    }
+
+    /** a − b for canonical a and b. */
+    // a borrow took 2^64 ≡ ε, so adding p back is subtracting ε
+    public static long subCanonical(long a, long b) {
+        long d = a - b;
+        return Long.compareUnsigned(a, b) < 0 ? d - Goldilocks.EPSILON : d;
     }
 
     @Override
@@ -97,7 +134,7 @@ public final class BlockAlgebra implements Algebra<long[]> {
     public long[] mulAdd(long[] a, long[] b, long[] c) {
         long[] r = allocate();
         for (int i = 0; i < blockSize; i++) {
-            r[i] = Goldilocks.add(Goldilocks.mul(a[i], b[i]), c[i]);
+            r[i] = addCanonical(Goldilocks.mul(a[i], b[i]), c[i]);
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package dev.zkcluster.proof.plonk.gates;
 
+import dev.zkcluster.proof.field.Goldilocks;
 import dev.zkcluster.proof.hash.Poseidon2;
 import dev.zkcluster.proof.plonk.Target;
 import dev.zkcluster.proof.plonk.algebra.Algebra;
@@ -94,7 +95,7 @@ public record Poseidon2Gate() implements Gate {
         for (int r = 0; r < Poseidon2.FULL_ROUNDS_HALF; r++) {
             List<T> sboxed = new ArrayList<>(WIDTH);
             for (int i = 0; i < WIDTH; i++) {
-                T x = alg.add(s.get(i), alg.constant(RC_INITIAL[WIDTH * r + i]));
+                T x = alg.addConstant(s.get(i), RC_INITIAL[WIDTH * r + i]);
                 if (r > 0) {
                     x = hook.at(WIRE_INITIAL_SBOX + WIDTH * (r - 1) + i, x);
                 }
@@ -104,20 +105,20 @@ public record Poseidon2Gate() implements Gate {
         }
         // s[0] ← (s[0] + rc)^7; s[i] ← D[i]·s[i] + Σ s
         for (int r = 0; r < Poseidon2.PARTIAL_ROUNDS; r++) {
-            T x = hook.at(WIRE_PARTIAL_SBOX + r, alg.add(s.get(0), alg.constant(RC_INTERNAL[r])));
+            T x = hook.at(WIRE_PARTIAL_SBOX + r, alg.addConstant(s.get(0), RC_INTERNAL[r]));
             s.set(0, alg.pow7(x));
             T total = s.get(0);
             for (int i = 1; i < WIDTH; i++) {
                 total = alg.add(total, s.get(i));
             }
             for (int i = 0; i < WIDTH; i++) {
-                s.set(i, alg.add(alg.scale(s.get(i), DIAGONAL[i]), total));
+                s.set(i, alg.scaleAdd(s.get(i), DIAGONAL[i], total));
             }
         }
         for (int r = 0; r < Poseidon2.FULL_ROUNDS_HALF; r++) {
             List<T> sboxed = new ArrayList<>(WIDTH);
             for (int i = 0; i < WIDTH; i++) {
-                T x = alg.add(s.get(i), alg.constant(RC_FINAL[WIDTH * r + i]));
+                T x = alg.addConstant(s.get(i), RC_FINAL[WIDTH * r + i]);
                 sboxed.add(alg.pow7(hook.at(WIRE_FINAL_SBOX + WIDTH * r + i, x)));
             }
             s = externalLayer(alg, sboxed);
@@ -136,10 +137,10 @@ public record Poseidon2Gate() implements Gate {
             T ab = alg.add(a, b);
             T cd = alg.add(c, d);
             T all = alg.add(ab, cd);
-            m.add(alg.add(alg.add(all, a), alg.scale(b, 2)));
-            m.add(alg.add(alg.add(all, b), alg.scale(c, 2)));
-            m.add(alg.add(alg.add(all, c), alg.scale(d, 2)));
-            m.add(alg.add(alg.add(all, d), alg.scale(a, 2)));
+            m.add(alg.scaleAdd(b, 2, alg.add(all, a)));
+            m.add(alg.scaleAdd(c, 2, alg.add(all, b)));
+            m.add(alg.scaleAdd(d, 2, alg.add(all, c)));
+            m.add(alg.scaleAdd(a, 2, alg.add(all, d)));
         }
         List<T> r = new ArrayList<>(WIDTH);
         for (int i = 0; i < WIDTH; i++) {
@@ -186,7 +187,7 @@ public record Poseidon2Gate() implements Gate {
             BlockAlgebra alg = new BlockAlgebra(1);
             List<long[]> state = new ArrayList<>(WIDTH);
             for (int i = 0; i < WIDTH; i++) {
-                state.add(new long[] {w.get(new Target.Wire(row, WIRE_INPUT + i))});
+                state.add(new long[] {Goldilocks.canonical(w.get(new Target.Wire(row, WIRE_INPUT + i)))});
             }
             List<long[]> result = permute(alg, state, (wire, computed) -> {
                 w.set(new Target.Wire(row, wire), computed[0]);
