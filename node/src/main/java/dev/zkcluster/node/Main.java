@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "zkcluster",
     description = "An actor-based proving cluster for zero-knowledge rollup batches.",
-    subcommands = {NodeCommand.class})
+    subcommands = {
+        NodeCommand.class, GenBatchCommand.class, ProveLocalCommand.class, VerifyCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
