@@ -144,8 +144,12 @@ public final class VerifierKeyCodec {
             if (in.hasRemaining()) {
                 return malformed(in.remaining() + " trailing bytes");
             }
-            return new VerifierKeyDecoding.Decoded(
-                    new VerifierKey(config, v[11], gates, v[12], new MerkleCap(cap), circuitDigest));
+            VerifierKey key = new VerifierKey(config, v[11], gates, v[12], new MerkleCap(cap), circuitDigest);
+            // one key, one encoding: unused gate parameters and the like must be as encode writes them
+            if (!java.util.Arrays.equals(encode(key), bytes)) {
+                return malformed("not the canonical encoding of the key it describes");
+            }
+            return new VerifierKeyDecoding.Decoded(key);
         } catch (BufferUnderflowException e) {
             return malformed("truncated at byte " + in.position());
         } catch (IllegalArgumentException e) {
