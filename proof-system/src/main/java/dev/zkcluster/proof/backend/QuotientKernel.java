@@ -12,6 +12,8 @@ import dev.zkcluster.proof.plonk.permutation.PermutationVars;
 import dev.zkcluster.proof.poly.BitReversal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -35,7 +37,7 @@ final class QuotientKernel {
         int rateBits = in.rateBits();
         int logN = in.degreeBits() + rateBits;
         int size = 1 << logN;
-        Domain domain = Domain.of(in.degreeBits(), rateBits);
+        Domain domain = Domain.cached(in.degreeBits(), rateBits);
         long[] shifts = PermutationArgument.cosetShifts(in.config().numRoutedWires());
         int challenges = in.config().numChallenges();
         long[][] alphaPowers = alphaPowers(in.alphas(), VanishingConstraints.count(in.gates(), in.config()));
@@ -71,6 +73,13 @@ final class QuotientKernel {
 
     /** Per-position tables of the LDE coset 7·⟨ω_N⟩ in bit-reversed order: x, 1/Z_H(x) and L_1(x). */
     record Domain(long[] points, long[] zhInverse, long[] lagrangeFirst) {
+        private static final Map<Long, Domain> CACHE = new ConcurrentHashMap<>();
+
+        /** The tables for this shape, computed once per process; they are only read. */
+        static Domain cached(int degreeBits, int rateBits) {
+            return CACHE.computeIfAbsent(((long) degreeBits << 32) | rateBits, k -> of(degreeBits, rateBits));
+        }
+
         static Domain of(int degreeBits, int rateBits) {
             int logN = degreeBits + rateBits;
             int size = 1 << logN;

@@ -9,6 +9,7 @@ import dev.zkcluster.proof.plonk.witness.WitnessGenerationException;
 import dev.zkcluster.proof.plonk.witness.WitnessVector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Checks a full assignment against a circuit: every gate constraint on every row that uses the gate (evaluated with
@@ -51,56 +52,65 @@ public final class ConstraintChecker {
         return violations;
     }
 
+    // blocks of rows are checked in parallel; their violations are kept in row order
     private static void checkGate(
             CircuitData circuit, WitnessVector witness, int g, long[] piHash, List<Violation> violations) {
         Gate gate = circuit.gates().get(g);
         int[] rows = rowsOf(circuit, g);
+        int blocks = (rows.length + BLOCK - 1) / BLOCK;
+        List<List<Violation>> found = IntStream.range(0, blocks).parallel()
+                .mapToObj(b -> checkBlock(circuit, witness, gate, rows, b * BLOCK, piHash))
+                .toList();
+        found.forEach(violations::addAll);
+    }
+
+    private static List<Violation> checkBlock(
+            CircuitData circuit, WitnessVector witness, Gate gate, int[] rows, int start, long[] piHash) {
         BlockAlgebra alg = new BlockAlgebra(BLOCK);
         long[][] constants = circuit.constants();
         int selectors = circuit.numSelectors();
-        for (int start = 0; start < rows.length; start += BLOCK) {
-            alg.reset();
-            int count = Math.min(BLOCK, rows.length - start);
-            int[] block = new int[BLOCK];
-            // a short last block repeats its first row
-            for (int i = 0; i < BLOCK; i++) {
-                block[i] = rows[start + (i < count ? i : 0)];
-            }
-            long[][] wires = new long[gate.numWires()][];
-            long[][] consts = new long[gate.numConstants()][];
-            GateVars<long[]> vars = new GateVars<>() {
-                @Override
-                public long[] wire(int index) {
-                    if (wires[index] == null) {
-                        wires[index] = gather(witness.wires()[index], block);
-                    }
-                    return wires[index];
-                }
-
-                @Override
-                public long[] constant(int index) {
-                    if (consts[index] == null) {
-                        consts[index] = gather(constants[selectors + index], block);
-                    }
-                    return consts[index];
-                }
-
-                @Override
-                public long[] publicInputHash(int index) {
-                    return alg.constant(piHash[index]);
-                }
-            };
-            int[] position = {0};
-            gate.eval(alg, vars, c -> {
-                for (int i = 0; i < count; i++) {
-                    if (c[i] != 0) {
-                        violations.add(new Violation(gate.id(), block[i], gate.describeConstraint(position[0]),
-                                "constraint " + position[0] + " evaluates to " + Long.toUnsignedString(c[i])));
-                    }
-                }
-                position[0]++;
-            });
+        List<Violation> violations = new ArrayList<>();
+        int count = Math.min(BLOCK, rows.length - start);
+        int[] block = new int[BLOCK];
+        // a short last block repeats its first row
+        for (int i = 0; i < BLOCK; i++) {
+            block[i] = rows[start + (i < count ? i : 0)];
         }
+        long[][] wires = new long[gate.numWires()][];
+        long[][] consts = new long[gate.numConstants()][];
+        GateVars<long[]> vars = new GateVars<>() {
+            @Override
+            public long[] wire(int index) {
+                if (wires[index] == null) {
+                    wires[index] = gather(witness.wires()[index], block);
+                }
+                return wires[index];
+            }
+
+            @Override
+            public long[] constant(int index) {
+                if (consts[index] == null) {
+                    consts[index] = gather(constants[selectors + index], block);
+                }
+                return consts[index];
+            }
+
+            @Override
+            public long[] publicInputHash(int index) {
+                return alg.constant(piHash[index]);
+            }
+        };
+        int[] position = {0};
+        gate.eval(alg, vars, c -> {
+            for (int i = 0; i < count; i++) {
+                if (c[i] != 0) {
+                    violations.add(new Violation(gate.id(), block[i], gate.describeConstraint(position[0]),
+                            "constraint " + position[0] + " evaluates to " + Long.toUnsignedString(c[i])));
+                }
+            }
+            position[0]++;
+        });
+        return violations;
     }
 
     private static long[] gather(long[] column, int[] rows) {

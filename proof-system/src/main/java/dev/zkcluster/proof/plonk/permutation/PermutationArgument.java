@@ -136,14 +136,16 @@ public final class PermutationArgument {
         out.accept(alg.mul(vars.lagrangeFirst(), alg.sub(vars.z(), alg.one())));
         T betaX = alg.mul(betaT, vars.x());
         T previous = vars.z();
-        // π_{c−1}·Π f_j − π_c·Π g_j = 0
+        // π_{c−1}·Π f_j − π_c·Π g_j = 0, with f_j = (w_j + γ) + k_j·(β·x) and g_j = β·σ_j + (w_j + γ)
         for (int c = 0; c < chunks; c++) {
-            T f = alg.one();
-            T g = alg.one();
+            T f = null;
+            T g = null;
             for (int j = c * chunkSize; j < Math.min(routed, (c + 1) * chunkSize); j++) {
-                T w = vars.wire(j);
-                f = alg.mul(f, alg.add(alg.add(w, alg.scale(betaX, shifts[j])), gammaT));
-                g = alg.mul(g, alg.add(alg.add(w, alg.mul(betaT, vars.sigma(j))), gammaT));
+                T wPlusGamma = alg.add(vars.wire(j), gammaT);
+                T fj = alg.scaleAdd(betaX, shifts[j], wPlusGamma);
+                T gj = alg.mulAdd(betaT, vars.sigma(j), wPlusGamma);
+                f = f == null ? fj : alg.mul(f, fj);
+                g = g == null ? gj : alg.mul(g, gj);
             }
             T current = c < chunks - 1 ? vars.partialProduct(c) : vars.zNext();
             out.accept(alg.sub(alg.mul(previous, f), alg.mul(current, g)));
