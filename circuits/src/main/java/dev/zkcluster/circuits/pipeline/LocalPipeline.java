@@ -36,6 +36,11 @@ import java.util.function.Consumer;
  * <p>Tree shape, from the op counts only: per kind, {@code b = max(1, ceil(ops / capacity))} basic jobs, then
  * {@code ceil(b / fanIn)} leaf jobs, then exactly {@code nodeDepths} node depths of {@code ceil(previous / fanIn)}
  * jobs each (a depth with one child still runs, so the tip always sees the same circuits), then tip and scheduler.
+ *
+ * <p>Memory: {@link #prove} releases each circuit's proving state (see {@link CircuitRegistry}) once its jobs are
+ * done, unless it was held before the run, so a batch holds one circuit's state at a time besides the prover's own
+ * per-job buffers. The job-level steps leave what they use held, for a worker that proves many jobs of one circuit;
+ * it releases them through the registry.
  */
 public final class LocalPipeline {
     private final CircuitRegistry registry;
@@ -68,22 +73,19 @@ public final class LocalPipeline {
     public JobProof proveAggregation(int round, OpKind kind, int depth, int sequence, List<JobProof> children) {
         CircuitKey key;
         CircuitKey childKey;
-        ChainAggregation circuit;
         if (round == CircuitKey.LEAF && depth == 0) {
             key = registry.leafKey(kind);
             childKey = registry.basicKey(kind);
-            circuit = registry.leaf(kind);
         } else if (round == CircuitKey.NODE && depth >= 1) {
             key = registry.nodeKey(kind, depth);
             childKey = depth == 1 ? registry.leafKey(kind) : registry.nodeKey(kind, depth - 1);
-            circuit = registry.node(kind, depth);
         } else {
             throw new IllegalArgumentException("no chain aggregation in round " + round + " at depth " + depth);
         }
         String job = key + " #" + sequence;
-        if (children.isEmpty() || children.size() > circuit.fanIn()) {
-            throw new AggregationRefused(job + ": takes 1 to " + circuit.fanIn() + " children, got "
-                    + children.size());
+        int fanIn = registry.workload().fanIn();
+        if (children.isEmpty() || children.size() > fanIn) {
+            throw new AggregationRefused(job + ": takes 1 to " + fanIn + " children, got " + children.size());
         }
         List<PlonkProof> proofs = new ArrayList<>();
         List<long[]> inputs = new ArrayList<>();
@@ -98,13 +100,14 @@ public final class LocalPipeline {
         if (broken != null) {
             throw new AggregationRefused(job + ": children do not chain: " + broken);
         }
+        // the circuit is fetched (built if needed) only once the children are accepted
+        ChainAggregation circuit = depth == 0 ? registry.leaf(kind) : registry.node(kind, depth);
         PlonkProof proof = prove(key, circuit.circuit(), circuit.witness(proofs, inputs));
         return new JobProof(key, depth, sequence, proof, ChainAggregation.publicInputs(inputs));
     }
 
     /** Round 3: the top proof of each kind, in kind order. */
     public JobProof proveTip(List<JobProof> topPerKind) {
-        RecursionTip tip = registry.tip();
         List<PlonkProof> proofs = new ArrayList<>();
         List<long[]> inputs = new ArrayList<>();
         OpKind[] kinds = OpKind.values();
@@ -124,6 +127,7 @@ public final class LocalPipeline {
         if (broken != null) {
             throw new AggregationRefused("tip: " + broken);
         }
+        RecursionTip tip = registry.tip();
         PlonkProof proof = prove(registry.tipKey(), tip.circuit(), tip.witness(proofs, inputs));
         return new JobProof(registry.tipKey(), 0, 0, proof, RecursionTip.publicInputs(inputs));
     }
@@ -167,10 +171,12 @@ public final class LocalPipeline {
         int jobs = 0;
         for (OpKind kind : OpKind.values()) {
             List<JobProof> proofs = new ArrayList<>();
+            boolean wasHeld = registry.isHeld(registry.basicKey(kind));
             for (BasicInstance instance : executed.instances().get(kind)) {
                 proofs.add(proveBasic(instance));
                 jobs++;
             }
+            releaseUnlessHeld(registry.basicKey(kind), wasHeld);
             level.put(kind, proofs);
         }
         rounds.add(report("basic", jobs, start));
@@ -189,11 +195,15 @@ public final class LocalPipeline {
         for (OpKind kind : OpKind.values()) {
             tops.add(level.get(kind).get(0));
         }
+        boolean tipHeld = registry.isHeld(registry.tipKey());
         JobProof tip = proveTip(tops);
+        releaseUnlessHeld(registry.tipKey(), tipHeld);
         rounds.add(report("tip", 1, start));
 
         start = System.nanoTime();
+        boolean schedulerHeld = registry.isHeld(registry.schedulerKey());
         JobProof fin = proveScheduler(batch.header().batchNumber(), tip);
+        releaseUnlessHeld(registry.schedulerKey(), schedulerHeld);
         rounds.add(report("scheduler", 1, start));
         return new PipelineResult(SchedulerCircuit.batchPublicInputs(fin.publicInputs()), fin,
                 registry.verifierKey(registry.finalKey()), rounds);
@@ -205,13 +215,23 @@ public final class LocalPipeline {
         for (OpKind kind : OpKind.values()) {
             List<JobProof> children = below.get(kind);
             List<JobProof> parents = new ArrayList<>();
+            CircuitKey key = depth == 0 ? registry.leafKey(kind) : registry.nodeKey(kind, depth);
+            boolean wasHeld = registry.isHeld(key);
             for (int from = 0, seq = 0; from < children.size(); from += fanIn, seq++) {
                 List<JobProof> group = children.subList(from, Math.min(children.size(), from + fanIn));
                 parents.add(proveAggregation(round, kind, depth, seq, group));
             }
+            releaseUnlessHeld(key, wasHeld);
             above.put(kind, parents);
         }
         return above;
+    }
+
+    // a whole-batch run holds one circuit's proving state at a time; circuits held before the run stay held
+    private void releaseUnlessHeld(CircuitKey key, boolean heldBefore) {
+        if (!heldBefore) {
+            registry.release(key);
+        }
     }
 
     private static int count(Map<OpKind, List<JobProof>> level) {
