@@ -34,13 +34,17 @@ final class KeysCommand implements Runnable {
     @Option(names = "--protocol-version", defaultValue = "0.1.0", description = "Version (default 0.1.0).")
     String protocolVersion;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
       CircuitRegistry registry =
           new CircuitRegistry(ProtocolVersionOption.resolve(protocolVersion), new CpuProvingBackend());
+      java.io.PrintWriter out = spec.commandLine().getOut();
       for (Path written : registry.exportKeys(dir)) {
-        System.out.println(written);
+        out.println(written);
       }
+      out.flush();
       return 0;
     }
   }

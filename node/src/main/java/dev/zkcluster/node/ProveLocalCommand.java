@@ -14,13 +14,16 @@ import dev.zkcluster.proof.plonk.PlonkProofCodec;
 import dev.zkcluster.protocol.v1.BatchInput;
 import dev.zkcluster.protocol.v1.BatchProof;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code zkcluster prove-local}: proves a batch in this process and writes its BatchProof. */
 @Command(name = "prove-local",
@@ -35,30 +38,36 @@ final class ProveLocalCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "PROOF", description = "BatchProof output file.")
   Path out;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
     byte[] bytes = Files.readAllBytes(batchFile);
     BatchInput input;
     try {
       input = readBatchInput(bytes);
     } catch (InvalidProtocolBufferException e) {
-      System.err.println("prove-local: not a BatchInput: " + e.getMessage());
+      err.println("prove-local: not a BatchInput: " + e.getMessage());
       return 1;
     }
     Decoded decoded = BatchMessages.toDomain(input);
     if (decoded instanceof Decoded.Refused refused) {
-      System.err.println("prove-local: " + refused.error().path() + ": " + refused.error().detail());
+      err.println("prove-local: " + refused.error().path() + ": " + refused.error().detail());
       return 1;
     }
     Batch batch = ((Decoded.Accepted) decoded).batch();
     ProtocolVersion version = ProtocolVersionOption.resolve(batch.header().protocolVersion());
     CpuProvingBackend backend = new CpuProvingBackend();
-    LocalPipeline pipeline = new LocalPipeline(new CircuitRegistry(version, backend), backend, System.err::println);
+    LocalPipeline pipeline = new LocalPipeline(new CircuitRegistry(version, backend), backend, line -> {
+      err.println(line);
+      err.flush();
+    });
     PipelineResult result;
     try {
       result = pipeline.prove(batch);
     } catch (IllegalArgumentException e) {
-      System.err.println("prove-local: " + e.getMessage());
+      err.println("prove-local: " + e.getMessage());
       return 1;
     }
     BatchProof proof = BatchProof.newBuilder()

@@ -14,14 +14,17 @@ import dev.zkcluster.protocol.v1.BatchProof;
 import dev.zkcluster.protocol.v1.BatchPublicInputs;
 import dev.zkcluster.protocol.v1.Digest;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code zkcluster verify}: checks a BatchProof against the exported final verifier key of its protocol version.
@@ -40,11 +43,14 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Store root holding keys/{version}/... from `keys export` (default: current directory).")
   Path keys;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     String reason = check(Files.readAllBytes(proofFile));
     if (reason != null) {
-      System.out.println("invalid: " + reason);
+      spec.commandLine().getOut().println("invalid: " + reason);
+      spec.commandLine().getOut().flush();
       return 1;
     }
     return 0;
@@ -109,8 +115,10 @@ final class VerifyCommand implements Callable<Integer> {
     if (verdict instanceof Verification.Rejected rejected) {
       return rejected.reason();
     }
-    System.out.println("valid");
-    System.out.println(JsonFormat.printer().print(pi));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("valid");
+    out.println(JsonFormat.printer().print(pi));
+    out.flush();
     return null;
   }
 }
