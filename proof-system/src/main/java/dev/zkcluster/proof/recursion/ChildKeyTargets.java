@@ -36,12 +36,17 @@ public record ChildKeyTargets(VerifierKey shape, List<Target> circuitDigest, Lis
 
     /** Sets a witness key; it must have the shape this circuit was built for. */
     public void set(PartialWitness w, VerifierKey key) {
-        if (!key.config().equals(shape.config()) || key.degreeBits() != shape.degreeBits()
-                || !key.gates().equals(shape.gates()) || key.numPublicInputs() != shape.numPublicInputs()) {
+        if (!sameShape(key, shape)) {
             throw new IllegalArgumentException("the verifier key has another shape than the recursive circuit's");
         }
         FriProofTargets.setAll(w, circuitDigest, key.circuitDigest().toArray());
         FriProofTargets.setCap(w, constantsSigmasCap, key.constantsSigmasCap());
+    }
+
+    /** Whether two keys have one shape: config, degree, gates and number of public inputs. */
+    public static boolean sameShape(VerifierKey a, VerifierKey b) {
+        return a.config().equals(b.config()) && a.degreeBits() == b.degreeBits() && a.gates().equals(b.gates())
+                && a.numPublicInputs() == b.numPublicInputs();
     }
 
     /** {@link VerifierKey#digest()} computed in the circuit from these targets and the fixed shape. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zkcluster.proof.field.Goldilocks;
 import dev.zkcluster.proof.hash.Poseidon2Hash;
 import dev.zkcluster.proof.plonk.PlonkProof;
+import dev.zkcluster.proof.plonk.witness.PartialWitness;
 import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessGenerationException;
 import dev.zkcluster.proof.plonk.witness.WitnessVector;
@@ -71,17 +72,39 @@ class AggregationTest {
         System.out.println("broken link: " + e.getMessage());
     }
 
-    @Test
-    void refusesATamperedChildProof() {
-        PlonkProof p = other.proof();
+    private static RecursionFixtures.Child tampered(RecursionFixtures.Child child) {
+        PlonkProof p = child.proof();
         long[] atNext = p.openingsAtNextZeta();
         atNext[0] = Goldilocks.add(atNext[0], 1);
-        RecursionFixtures.Child tampered = new RecursionFixtures.Child(other.key(), other.witness(),
+        return new RecursionFixtures.Child(child.key(), child.witness(),
                 new PlonkProof(p.circuitDigest(), p.wiresCap(), p.zsPartialsCap(), p.quotientCap(),
                         p.openingsAtZeta(), atNext, p.fri()));
+    }
+
+    @Test
+    void refusesATamperedChildProofNamingTheChildAndTheReason() {
         WitnessGenerationException e =
-                assertThrows(WitnessGenerationException.class, () -> generate(hashed, first, tampered));
-        System.out.println("tampered child: " + e.getMessage());
+                assertThrows(WitnessGenerationException.class, () -> generate(hashed, first, tampered(other)));
+        assertTrue(e.getMessage().startsWith("child 1 (key digest " + other.verifierKey().digest() + ") is invalid: "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("vanishing identity"), e.getMessage());
+    }
+
+    @Test
+    void circuitRefusesATamperedChildProofWithoutTheNativePrecheck() {
+        RecursionFixtures.Child bad = tampered(other);
+        PartialWitness inputs = hashed.inputs(List.of(first.verifierKey(), bad.verifierKey()),
+                List.of(first.proof(), bad.proof()), List.of(first.publicInputs(), bad.publicInputs()), false);
+        assertThrows(WitnessGenerationException.class, () -> WitnessGeneration.generate(hashed.circuit(), inputs));
+    }
+
+    @Test
+    void refusesAChildWhosePublicInputsItDoesNotProve() {
+        long[] wrong = other.publicInputs().clone();
+        wrong[2] = Goldilocks.add(wrong[2], 1);
+        WitnessGenerationException e = assertThrows(WitnessGenerationException.class,
+                () -> hashed.witness(List.of(first.proof(), other.proof()), List.of(first.publicInputs(), wrong)));
+        assertTrue(e.getMessage().startsWith("child 1 "), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.zkcluster.proof.plonk.Verifier;
 import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessVector;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,14 @@ class RecursiveProvingTest {
                 List.of(first.proof(), second.proof()), List.of(first.publicInputs(), second.publicInputs())));
         aggregateKey = ProvingKey.setup(twoToOne.circuit(), RecursionFixtures.CPU);
         aggregateProof = Prover.prove(aggregateKey, aggregateWitness, RecursionFixtures.CPU).proof();
+    }
+
+    @AfterAll
+    static void release() {
+        // the proving key and witness are hundreds of megabytes; later test classes share this JVM
+        twoToOne = null;
+        aggregateKey = null;
+        aggregateWitness = null;
     }
 
     @Test
