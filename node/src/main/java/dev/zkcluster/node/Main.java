@@ -1,17 +1,20 @@
 package dev.zkcluster.node;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code zkcluster} command line. */
 @Command(
     name = "zkcluster",
     description = "An actor-based proving cluster for zero-knowledge rollup batches.",
-    subcommands = {NodeCommand.class})
+    subcommands = {
+        NodeCommand.class, GenBatchCommand.class, ProveLocalCommand.class, VerifyCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -25,6 +28,26 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with its usage-error handler: the error, then picocli's suggestions if it has any, then always
+   * the usage of the command in question (picocli's default leaves the usage out when it has a suggestion).
+   */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler(Main::usageError);
+    return cli;
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    cmd.usage(err);
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (recomputed from every touched leaf and the witness paths' unknown regions by walking each path), its own
  * encodings. Only the Poseidon2 primitives are shared.
  */
-class BatchExecutorReferenceTest {
+public class BatchExecutorReferenceTest {
 
     private static Digest leaf(long[] account) {
         boolean empty = true;
@@ -57,7 +57,8 @@ class BatchExecutorReferenceTest {
         return Poseidon2Hash.twoToOne(h, Poseidon2Hash.hashNoPad(encoding));
     }
 
-    private static BatchPublicInputs reference(Batch batch) {
+    /** The batch public inputs by the plain re-implementation; other tests check proofs against it. */
+    public static BatchPublicInputs reference(Batch batch) {
         Map<Long, long[]> accounts = new HashMap<>();
         Map<Long, List<Digest>> paths = new HashMap<>();
         for (AccountWitness a : batch.accounts()) {
