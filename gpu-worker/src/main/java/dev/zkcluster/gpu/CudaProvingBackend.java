@@ -32,7 +32,8 @@ import jcuda.driver.JCudaDriver;
  * <p>Memory: device buffers come from plain {@code cuMemAlloc} and are kept and reused across calls (they only grow).
  * A request is planned against the device's free memory (and the configured limit): columns, or Merkle leaf rows,
  * are processed in as many chunks as it takes; a request whose smallest chunk does not fit is refused with a
- * {@link DeviceMemoryException} before anything is allocated, and the backend stays usable.
+ * {@link DeviceMemoryException} before anything is allocated, and the backend stays usable. Copies between the Java
+ * arrays and the device go through {@link PinnedStaging}.
  *
  * <p>Calls are serialized on the backend (one device, one context); the CPU parts of concurrent jobs still overlap.
  */
@@ -57,6 +58,7 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
     private final Buffer second = new Buffer();
     private final Buffer forwardTwiddles = new Buffer();
     private final Buffer inverseTwiddles = new Buffer();
+    private PinnedStaging staging;
     private int forwardTwiddleLog = -1;
     private int inverseTwiddleLog = -1;
     private boolean closed;
@@ -93,6 +95,7 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
         check(JCudaDriver.cuDeviceGet(device, ordinal), "cuDeviceGet");
         check(JCudaDriver.cuDevicePrimaryCtxRetain(context, device), "cuDevicePrimaryCtxRetain");
         bind();
+        staging = new PinnedStaging();
         byte[] ptx = loadPtx();
         check(JCudaDriver.cuModuleLoadData(module, ptx), "cuModuleLoadData (kernels.ptx)");
         for (String name : List.of("twiddles", "bit_reverse", "ntt_block", "ntt_stage", "ntt_stage2", "scale_all",
@@ -271,14 +274,16 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
         first.ensure(rows * perRow);
         for (int from = 0; from < leaves; from += rows) {
             int count = Math.min(rows, leaves - from);
+            List<PinnedStaging.Piece> pieces = new ArrayList<>();
             for (int c = 0; c < columns.length; c++) {
-                check(JCudaDriver.cuMemcpyHtoD(first.pointer.withByteOffset(8L * c * count),
-                        Pointer.to(columns[c]).withByteOffset(8L * from), 8L * count), "cuMemcpyHtoD");
+                pieces.add(new PinnedStaging.Piece(columns[c], from, count, first.pointer.withByteOffset(8L * c * count)));
             }
+            staging.upload(pieces);
             launch("merkle_leaves", count, first.pointer, (long) count, columns.length,
                     second.pointer.withByteOffset(8L * Digest.ELEMENTS * from));
         }
         long[][] out = new long[levels][];
+        List<PinnedStaging.Piece> pieces = new ArrayList<>();
         long offset = 0;
         for (int l = 0; l < levels; l++) {
             long nodes = leaves >> l;
@@ -288,10 +293,10 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
                         nodes);
             }
             out[l] = new long[(int) (Digest.ELEMENTS * nodes)];
-            check(JCudaDriver.cuMemcpyDtoH(Pointer.to(out[l]), second.pointer.withByteOffset(offset),
-                    8L * out[l].length), "cuMemcpyDtoH");
+            pieces.add(new PinnedStaging.Piece(out[l], 0, out[l].length, second.pointer.withByteOffset(offset)));
             offset += 8L * Digest.ELEMENTS * nodes;
         }
+        staging.download(pieces);
         return out;
     }
 
@@ -318,12 +323,12 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
         }
         first.ensure(inBytes);
         second.ensure(outBytes);
-        check(JCudaDriver.cuMemcpyHtoD(first.pointer, Pointer.to(codeword), inBytes), "cuMemcpyHtoD");
+        staging.upload(List.of(new PinnedStaging.Piece(codeword, 0, codeword.length, first.pointer)));
         launch("fri_fold", 1L << foldedBits, first.pointer, second.pointer, logN, arityBits,
                 Goldilocks.inverse(Goldilocks.primitiveRootOfUnity(logN)), Goldilocks.inverse(shift), beta0, beta1,
                 Goldilocks.inverse(Goldilocks.primitiveRootOfUnity(arityBits)), Goldilocks.inverse(1L << arityBits));
         long[] folded = new long[2 << foldedBits];
-        check(JCudaDriver.cuMemcpyDtoH(Pointer.to(folded), second.pointer, outBytes), "cuMemcpyDtoH");
+        staging.download(List.of(new PinnedStaging.Piece(folded, 0, folded.length, second.pointer)));
         return folded;
     }
 
@@ -336,6 +341,9 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
         closed = true;
         try {
             JCudaDriver.cuCtxSetCurrent(context);
+            if (staging != null) {
+                staging.close();
+            }
             first.free();
             second.free();
             forwardTwiddles.free();
@@ -454,18 +462,20 @@ public final class CudaProvingBackend implements ProvingBackend, AutoCloseable {
         return (int) Math.min(columns, fits);
     }
 
-    private static void upload(long[][] columns, List<Integer> part, CUdeviceptr target, int n) {
+    private void upload(long[][] columns, List<Integer> part, CUdeviceptr target, int n) {
+        List<PinnedStaging.Piece> pieces = new ArrayList<>();
         for (int i = 0; i < part.size(); i++) {
-            check(JCudaDriver.cuMemcpyHtoD(target.withByteOffset(8L * i * n), Pointer.to(columns[part.get(i)]),
-                    8L * n), "cuMemcpyHtoD");
+            pieces.add(new PinnedStaging.Piece(columns[part.get(i)], 0, n, target.withByteOffset(8L * i * n)));
         }
+        staging.upload(pieces);
     }
 
-    private static void download(CUdeviceptr source, int n, List<Integer> part, long[][] into) {
+    private void download(CUdeviceptr source, int n, List<Integer> part, long[][] into) {
+        List<PinnedStaging.Piece> pieces = new ArrayList<>();
         for (int i = 0; i < part.size(); i++) {
-            check(JCudaDriver.cuMemcpyDtoH(Pointer.to(into[part.get(i)]), source.withByteOffset(8L * i * n), 8L * n),
-                    "cuMemcpyDtoH");
+            pieces.add(new PinnedStaging.Piece(into[part.get(i)], 0, n, source.withByteOffset(8L * i * n)));
         }
+        staging.download(pieces);
     }
 
     /** Column indices grouped by column length, so that each group runs as one batch. */
