@@ -206,6 +206,35 @@ class CudaBackendTest {
     }
 
     @Test
+    void jobsOnSeveralThreadsShareOneBackend() throws Exception {
+        // zkcluster.cuda.concurrency > 1 runs several jobs' calls against one backend at once
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                long seed = 500 + t;
+                jobs.add(pool.submit(() -> {
+                    for (int round = 0; round < 3; round++) {
+                        long[][] input = random(seed * 10 + round, 6, 1 << 14);
+                        long[][] cpu = copy(input);
+                        long[][] cuda = copy(input);
+                        CPU.inverseNtt(cpu);
+                        gpu.inverseNtt(cuda);
+                        assertSame(cpu, cuda, "inverse NTT on thread " + seed);
+                        assertSame(CPU.merkleLevels(input, 4), gpu.merkleLevels(input, 4), "Merkle on thread " + seed);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> job : jobs) {
+                job.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aClosedBackendRefusesWork() {
         CudaProvingBackend backend = CudaProvingBackend.open(0, 0);
         backend.close();
