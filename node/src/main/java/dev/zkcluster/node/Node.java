@@ -42,14 +42,15 @@ public final class Node {
   }
 
   public static Node start(NodeConfig config) {
-    return start(config, system -> null);
+    return startWithService(config, system -> null);
   }
 
   /**
    * Starts a node whose HTTP API fronts the proving service that {@code services} makes from the node's actor
    * system; when it makes none, the node serves only the health checks.
    */
-  public static Node start(NodeConfig config, Function<ActorSystem<SpawnProtocol.Command>, ProvingService> services) {
+  public static Node startWithService(NodeConfig config,
+      Function<ActorSystem<SpawnProtocol.Command>, ProvingService> services) {
     ActorSystem<SpawnProtocol.Command> system =
         ActorSystem.create(SpawnProtocol.create(), config.systemName(), config.config());
     try {

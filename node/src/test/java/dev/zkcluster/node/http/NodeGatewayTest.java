@@ -25,7 +25,7 @@ class NodeGatewayTest extends RunningNodeTest {
             "zkcluster.http.auth-token", "t0ken",
             "zkcluster.http.max-body-bytes", 4096))
         .withFallback(TestNode.overrides(dataDir)));
-    node = Node.start(config, system -> service);
+    node = Node.startWithService(config, system -> service);
     int port = node.httpPort();
     TestNode.awaitReady(port);
     HttpClient http = HttpClient.newHttpClient();
