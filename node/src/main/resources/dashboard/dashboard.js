@@ -4,6 +4,7 @@
 
 const REFRESH_MS = 3000;
 const MAX_EVENTS = 100;
+const BATCH_REFRESH_MS = 250;
 const batches = new Map();
 
 // A finished batch is shown as "proven": its final proof exists and verifies against the version's key.
@@ -67,6 +68,14 @@ async function refreshBatches() {
   renderBatches();
 }
 
+// Many job events arrive for one batch while it proves; its status is fetched at most once per interval.
+const pendingBatches = new Set();
+function scheduleBatchRefresh(n) {
+  if (pendingBatches.has(n)) return;
+  pendingBatches.add(n);
+  setTimeout(() => { pendingBatches.delete(n); refreshBatch(n); }, BATCH_REFRESH_MS);
+}
+
 async function refreshBatch(n) {
   try {
     batches.set(n, await fetchJson("/v1/batches/" + n));
@@ -116,7 +125,7 @@ function connectEvents() {
   const onEvent = message => {
     const e = JSON.parse(message.data);
     addEvent(e);
-    refreshBatch(e.batchNumber);
+    scheduleBatchRefresh(e.batchNumber);
   };
   source.addEventListener("batch", onEvent);
   source.addEventListener("job", onEvent);

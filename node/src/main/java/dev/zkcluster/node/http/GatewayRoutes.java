@@ -264,7 +264,7 @@ public final class GatewayRoutes {
   }
 
   // One subscription per connection, closed when the client goes away; a client that falls more than the buffer
-  // behind loses the oldest events rather than holding the cluster up.
+  // behind misses the events past its buffer rather than holding the cluster up.
   private Route events() {
     Source<ServerSentEvent, NotUsed> events = Source.<ClusterEvent>queue(settings.sseBuffer())
         .mapMaterializedValue(queue -> subscribe(queue))

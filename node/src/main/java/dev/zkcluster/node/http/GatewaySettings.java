@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The gateway's knobs under {@code zkcluster.http}: the bearer token of the write endpoints (none when empty), the
  * largest request body, how long a verification may take, the verifier keys' store root, and how many events a
- * slow SSE client may fall behind before the oldest are dropped.
+ * slow SSE client may fall behind before further events are dropped for it.
  */
 public record GatewaySettings(
     Optional<String> authToken,
