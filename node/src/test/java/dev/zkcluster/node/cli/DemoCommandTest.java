@@ -38,6 +38,8 @@ class DemoCommandTest {
   void demoProvesABatchOverHttpAndExits0OnlyForAVerifiedProof() throws Exception {
     Path data = dir.resolve("data");
     Run demo = zkcluster("demo", "--plain", "--data-dir", data.toString(), "--timeout", "20m");
+    // the progress and the timings per round stay in the test's report
+    System.out.println(demo.out());
     assertEquals(0, demo.exit(), "demo failed:\n" + demo.out() + demo.err());
     assertTrue(demo.out().contains("proof verified: batch 1 is valid"), demo.out());
     for (String round : new String[] {"round 0 ", "round 4 ", "submit to done", "verify"}) {
