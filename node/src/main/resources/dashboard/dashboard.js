@@ -5,6 +5,7 @@
 const REFRESH_MS = 3000;
 const MAX_EVENTS = 100;
 const BATCH_REFRESH_MS = 250;
+const SIDE_REFRESH_MS = 500;
 const batches = new Map();
 
 // A finished batch is shown as "proven": its final proof exists and verifies against the version's key.
@@ -76,6 +77,18 @@ function scheduleBatchRefresh(n) {
   setTimeout(() => { pendingBatches.delete(n); refreshBatch(n); }, BATCH_REFRESH_MS);
 }
 
+// A transition usually changes the workers and queues too; they are fetched again soon after, once per interval.
+let sidePending = false;
+function scheduleSideRefresh() {
+  if (sidePending) return;
+  sidePending = true;
+  setTimeout(() => {
+    sidePending = false;
+    refreshCluster().catch(() => {});
+    refreshQueues().catch(() => {});
+  }, SIDE_REFRESH_MS);
+}
+
 async function refreshBatch(n) {
   try {
     batches.set(n, await fetchJson("/v1/batches/" + n));
@@ -126,6 +139,7 @@ function connectEvents() {
     const e = JSON.parse(message.data);
     addEvent(e);
     scheduleBatchRefresh(e.batchNumber);
+    scheduleSideRefresh();
   };
   source.addEventListener("batch", onEvent);
   source.addEventListener("job", onEvent);
