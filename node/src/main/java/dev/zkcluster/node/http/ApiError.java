@@ -55,6 +55,12 @@ final class ApiError extends RuntimeException {
     if (t instanceof ApiError api) {
       return api;
     }
+    // The cluster did not answer in time: the request may or may not have taken effect, and re-posting the identical
+    // batch is safe (it answers 200 with the batch's state if the first one got through).
+    if (t instanceof java.util.concurrent.TimeoutException) {
+      return new ApiError(503, "unavailable", "the cluster did not answer in time; retry the request (re-posting an"
+          + " identical batch is safe): " + t.getMessage(), "");
+    }
     if (t instanceof IntakeException refused) {
       return switch (refused.kind()) {
         case INVALID -> invalid(refused.field(), refused.detail());

@@ -149,6 +149,9 @@ public final class GatewayRoutes {
       api = new ApiError(500, "internal", String.valueOf(failure.getMessage()), "");
     }
     HttpResponse response = Json.response(api.status, api.body);
+    if (api.status == 503) {
+      response = response.addHeader(org.apache.pekko.http.javadsl.model.HttpHeader.parse("Retry-After", "1"));
+    }
     if (api.status == 401) {
       response = response.addHeader(org.apache.pekko.http.javadsl.model.HttpHeader.parse(
           "WWW-Authenticate", "Bearer realm=\"zkcluster\""));

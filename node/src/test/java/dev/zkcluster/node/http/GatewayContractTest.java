@@ -172,6 +172,21 @@ class GatewayContractTest {
   }
 
   @Test
+  void aClusterThatDoesNotAnswerInTimeGives503WithRetryAfterAndAnInternalFailure500() {
+    open();
+    gateway.service.failNextSubmit(new java.util.concurrent.TimeoutException("ask timed out after 10 s"));
+    HttpResponse<String> busy = gateway.post("/v1/batches", PROTOBUF, batch(22, 1).toByteArray());
+    assertRefused(busy, 503, "unavailable", "");
+    assertEquals("1", busy.headers().firstValue("Retry-After").orElse(""));
+    gateway.service.failNextSubmit(new IllegalStateException("journal is on fire"));
+    HttpResponse<String> broken = gateway.post("/v1/batches", PROTOBUF, batch(22, 1).toByteArray());
+    assertRefused(broken, 500, "internal", "");
+    assertNothingStored();
+    // the retry of the identical batch goes through
+    assertEquals(202, gateway.post("/v1/batches", PROTOBUF, batch(22, 1).toByteArray()).statusCode());
+  }
+
+  @Test
   void aWrongContentTypeAnswers415() {
     open();
     byte[] body = batch(13, 8).toByteArray();

@@ -28,10 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load generator for the gateway: posts small valid batches (one transfer, distinct batch numbers) over loopback with
  * a fixed number in flight, and measures the latency from a transition to its server-sent event. Without a URL it
  * runs against the gateway over the recording service (intake cost of the gateway alone); with
- * {@code --url http://host:port} against a real node.
+ * {@code --url http://host:port} against a real node, where the latency of each batch's acceptance event is taken
+ * from the event's own timestamp (millisecond resolution, same host clock).
  *
  * <p>{@code java -cp <test classpath> dev.zkcluster.node.http.GatewayLoad [--url URL] [--submissions N]
- * [--in-flight K] [--events N]}
+ * [--in-flight K] [--events N] [--first-batch N]}
  */
 public final class GatewayLoad {
 
@@ -57,7 +58,8 @@ public final class GatewayLoad {
     int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "16"));
     int events = Integer.parseInt(options.getOrDefault("events", "500"));
     if (options.containsKey("url")) {
-      System.out.println(run(URI.create(options.get("url")), null, submissions, inFlight, 1_000_000, 0).summary());
+      long first = Long.parseLong(options.getOrDefault("first-batch", "1000000"));
+      System.out.println(run(URI.create(options.get("url")), null, submissions, inFlight, first, 0).summary());
     } else {
       try (GatewayHarness gateway = GatewayHarness.open()) {
         System.out.println(run(gateway.uri("/"), gateway, submissions, inFlight, 1_000_000, events).summary());
@@ -79,6 +81,19 @@ public final class GatewayLoad {
           .setHeader(template.getHeader().toBuilder().setBatchNumber(firstNumber + i)).build().toByteArray());
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Against a real node, each batch's first event (its acceptance) is timed from the event's own timestamp.
+    List<Long> remoteLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    HttpResponse<java.io.InputStream> remoteEvents = gateway != null ? null : http.send(
+        HttpRequest.newBuilder(base.resolve("/v1/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+    if (remoteEvents != null) {
+      Thread reader = new Thread(() -> readEvents(remoteEvents, event -> {
+        if (event.path("kind").asText().equals("batch")) {
+          remoteLatencies.add((System.currentTimeMillis() - event.path("atMillis").asLong()) * 1000);
+        }
+      }));
+      reader.setDaemon(true);
+      reader.start();
+    }
     Semaphore slots = new Semaphore(inFlight);
     AtomicInteger errors = new AtomicInteger();
     List<CompletableFuture<?>> all = new ArrayList<>(submissions);
@@ -97,8 +112,28 @@ public final class GatewayLoad {
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
     double seconds = (System.nanoTime() - start) / 1e9;
-    long[] latencies = gateway == null ? new long[0] : eventLatencies(http, base, gateway, events, firstNumber);
+    long[] latencies;
+    if (gateway == null) {
+      Thread.sleep(2000);
+      remoteEvents.body().close();
+      latencies = remoteLatencies.stream().mapToLong(Long::longValue).toArray();
+    } else {
+      latencies = eventLatencies(http, base, gateway, events, firstNumber);
+    }
     return new Result(submissions, errors.get(), seconds, submissions / seconds, latencies);
+  }
+
+  private static void readEvents(HttpResponse<java.io.InputStream> stream,
+      java.util.function.Consumer<JsonNode> onEvent) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.startsWith("data:")) {
+          onEvent.accept(Json.MAPPER.readTree(line.substring(5)));
+        }
+      }
+    } catch (Exception ignored) {
+      // the stream is closed at the end of the run
+    }
   }
 
   // Each transition is made only after the previous one has arrived, so every measurement is of an idle stream.
@@ -108,19 +143,8 @@ public final class GatewayLoad {
     Map<String, Long> seenAt = new ConcurrentHashMap<>();
     HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(base.resolve("/v1/events")).build(),
         HttpResponse.BodyHandlers.ofInputStream());
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          if (line.startsWith("data:")) {
-            long now = System.nanoTime();
-            JsonNode event = Json.MAPPER.readTree(line.substring(5));
-            seenAt.putIfAbsent(event.path("state").asText(), now);
-          }
-        }
-      } catch (Exception ignored) {
-        // closed at the end of the run
-      }
-    });
+    Thread reader = new Thread(() -> readEvents(stream,
+        event -> seenAt.putIfAbsent(event.path("state").asText(), System.nanoTime())));
     reader.setDaemon(true);
     reader.start();
     while (gateway.service.subscribers() == 0) {

@@ -68,8 +68,20 @@ final class RecordingProvingService implements ProvingService {
     listeners.forEach(l -> l.accept(event));
   }
 
+  private volatile Throwable nextSubmitFailure;
+
+  /** The next submit fails with this, as a cluster that does not answer or breaks inside would. */
+  void failNextSubmit(Throwable failure) {
+    nextSubmitFailure = failure;
+  }
+
   @Override
   public synchronized CompletionStage<SubmitResult> submit(BatchInput batch) {
+    Throwable failure = nextSubmitFailure;
+    if (failure != null) {
+      nextSubmitFailure = null;
+      return failed(failure);
+    }
     long n = batch.getHeader().getBatchNumber();
     Stored existing = batches.get(n);
     if (existing != null) {
