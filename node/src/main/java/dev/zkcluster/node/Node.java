@@ -1,5 +1,8 @@
 package dev.zkcluster.node;
 
+import dev.zkcluster.actors.api.ProvingService;
+import dev.zkcluster.node.http.GatewayRoutes;
+import dev.zkcluster.node.http.JsonErrors;
 import dev.zkcluster.persistence.JournalDatabase;
 import dev.zkcluster.persistence.JournalProbe;
 import dev.zkcluster.persistence.JournalSchema;
@@ -8,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -15,6 +19,8 @@ import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,15 @@ public final class Node {
   }
 
   public static Node start(NodeConfig config) {
+    return startWithService(config, system -> null);
+  }
+
+  /**
+   * Starts a node whose HTTP API fronts the proving service that {@code services} makes from the node's actor
+   * system; when it makes none, the node serves only the health checks.
+   */
+  public static Node startWithService(NodeConfig config,
+      Function<ActorSystem<SpawnProtocol.Command>, ProvingService> services) {
     ActorSystem<SpawnProtocol.Command> system =
         ActorSystem.create(SpawnProtocol.create(), config.systemName(), config.config());
     try {
@@ -51,7 +66,7 @@ public final class Node {
           Cluster.get(system), schema, config.createSchema(), new JournalProbe(system), config.readinessTimeout());
       ServerBinding binding = Http.get(system)
           .newServerAt(config.httpHost(), config.httpPort())
-          .bind(new HealthRoutes(probe).routes())
+          .bind(routes(config, system, probe, services.apply(system)))
           .toCompletableFuture()
           .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       binding.addToCoordinatedShutdown(config.shutdownDeadline(), system);
@@ -67,6 +82,15 @@ public final class Node {
       system.terminate();
       throw new NodeStartException("interrupted while starting", e);
     }
+  }
+
+  private static Route routes(NodeConfig config, ActorSystem<SpawnProtocol.Command> system, ReadinessProbe probe,
+      ProvingService service) {
+    Route health = new HealthRoutes(probe).routes();
+    if (service == null) {
+      return JsonErrors.wrap(health);
+    }
+    return JsonErrors.wrap(Directives.concat(health, GatewayRoutes.forNode(service, config.config(), system).routes()));
   }
 
   public ActorSystem<SpawnProtocol.Command> system() {

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Base for tests that start a node in this JVM: a temp data directory, and the node stopped afterwards. */
-abstract class RunningNodeTest {
+public abstract class RunningNodeTest {
 
-  @TempDir Path dataDir;
+  @TempDir protected Path dataDir;
 
-  Node node;
+  protected Node node;
 
   @AfterEach
   void stopNode() throws Exception {
@@ -19,7 +19,7 @@ abstract class RunningNodeTest {
     }
   }
 
-  static void stop(Node node) throws Exception {
+  public static void stop(Node node) throws Exception {
     node.shutdown(new SignalReason("test")).toCompletableFuture().get(30, TimeUnit.SECONDS);
     node.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }

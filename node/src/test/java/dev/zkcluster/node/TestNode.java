@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Settings and HTTP helpers for tests that start real nodes: free ports, a temp data dir, nothing extra. */
-final class TestNode {
+public final class TestNode {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private TestNode() {}
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -32,7 +32,7 @@ final class TestNode {
   }
 
   /** A node on loopback with ephemeral ports, its data under {@code dataDir}, and Kamon's status page off. */
-  static Config overrides(Path dataDir) {
+  public static Config overrides(Path dataDir) {
     return ConfigFactory.parseMap(Map.of(
         "zkcluster.data-dir", dataDir.toString(),
         "zkcluster.http.host", "127.0.0.1",
@@ -44,7 +44,7 @@ final class TestNode {
         "kamon.metric.tick-interval", "1s"));
   }
 
-  static HttpResponse<String> get(int port, String path) {
+  public static HttpResponse<String> get(int port, String path) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10))
         .build();
@@ -59,13 +59,14 @@ final class TestNode {
   }
 
   /** Polls {@code path} until a response satisfies {@code accept}; fails with the last answer seen. */
-  static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> accept, Duration timeout) {
+  public static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> accept,
+      Duration timeout) {
     return await(port, path, accept, timeout, () -> {});
   }
 
   /** As above; {@code guard} runs before every poll and throws to give up early (say, the server process died). */
-  static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> accept, Duration timeout,
-      Runnable guard) {
+  public static HttpResponse<String> await(int port, String path, Predicate<HttpResponse<String>> accept,
+      Duration timeout, Runnable guard) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -84,11 +85,11 @@ final class TestNode {
     return fail("GET " + path + " on port " + port + " not accepted within " + timeout + "; last answer: " + last);
   }
 
-  static HttpResponse<String> awaitReady(int httpPort) {
+  public static HttpResponse<String> awaitReady(int httpPort) {
     return await(httpPort, "/ready", r -> r.statusCode() == 200, Duration.ofSeconds(60));
   }
 
-  static void sleep(Duration duration) {
+  public static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
