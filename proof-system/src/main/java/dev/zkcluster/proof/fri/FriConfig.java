@@ -56,8 +56,8 @@ public record FriConfig(int rateBits, int capHeight, int numQueries, int powBits
      * under 80 KB. Trading queries for grinding (rate 7, 11 queries, 23 bits) would cost 2^23 hashes per proof. Cap
      * height 4 is the smallest proof of heights 0 to 4. The price is the prover's: LDEs 16 times as long as under
      * {@link #standard()}, paid once per batch on a small circuit. The prover keeps only the part of each LDE that
-     * the quotient reads (rate 3, a sixteenth) once its Merkle tree is built, so a compression proof needs about
-     * 1.5 GiB of heap while the wire columns are committed.
+     * the quotient reads (rate 3, a sixteenth) once its Merkle tree is built, so a compression proof of a 2^13-row
+     * wrapper fits a 3 GiB heap; its peak is the 1.1 GiB LDE of the 135 wire columns while they are committed.
      */
     public static FriConfig shrink() {
         return new FriConfig(7, 4, 12, 16, 4, 5);
