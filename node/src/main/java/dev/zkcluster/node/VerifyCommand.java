@@ -68,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (!version.matches(ProtocolVersion.PATTERN)) {
       return "header.protocol_version '" + version + "' is not MAJOR.MINOR.PATCH[-PRERELEASE]";
     }
-    CircuitKey finalKey = new CircuitKey(version, CircuitKey.SCHEDULER, CircuitRegistry.SCHEDULER_ID);
+    CircuitKey finalKey = CircuitRegistry.finalKeyOf(version);
     VerifierKeyDecoding decoding;
     try {
       decoding = CircuitRegistry.importKey(keys, finalKey);
