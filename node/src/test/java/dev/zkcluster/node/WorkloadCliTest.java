@@ -14,6 +14,7 @@ import dev.zkcluster.circuits.registry.VerifierKeyDecoding;
 import dev.zkcluster.circuits.rollup.exec.BatchExecutor;
 import dev.zkcluster.circuits.rollup.exec.Execution;
 import dev.zkcluster.circuits.rollup.exec.ExecutorLimits;
+import dev.zkcluster.proof.plonk.PlonkProofCodec;
 import dev.zkcluster.protocol.v1.BatchInput;
 import dev.zkcluster.protocol.v1.BatchProof;
 import dev.zkcluster.protocol.v1.BatchPublicInputs;
@@ -35,8 +36,8 @@ import picocli.CommandLine;
 
 /**
  * gen-batch → keys export → prove-local → verify at the tiny version, in process through picocli, with one
- * prove-local run shared by every test. About 6 minutes on 2 loaded cores: the export builds the 11 circuits, and
- * prove-local builds them again and proves 11 jobs.
+ * prove-local run shared by every test. About 8 minutes on 2 loaded cores: the export builds the 12 circuits, and
+ * prove-local builds them again and proves 12 jobs, the last one the compression of the scheduler proof.
  */
 @Tag("slow")
 class WorkloadCliTest {
@@ -104,24 +105,30 @@ class WorkloadCliTest {
     assertEquals(expected, export.out().lines().toList());
     assertTrue(expected.contains(store.resolve("keys/0.1.0-tiny/2/transfer.depth1.vk").toString()));
     assertTrue(expected.contains(store.resolve("keys/0.1.0-tiny/4/scheduler.vk").toString()));
+    assertTrue(expected.contains(store.resolve("keys/0.1.0-tiny/5/compression.vk").toString()));
     try (Stream<Path> files = Files.walk(store)) {
-      assertEquals(11, files.filter(Files::isRegularFile).count());
+      assertEquals(12, files.filter(Files::isRegularFile).count());
     }
   }
 
   @Test
   void proveLocalWritesABatchProofAndReportsEveryRound() throws IOException {
     assertEquals(0, prove.exit(), prove.err());
-    for (String round : List.of("basic", "leaf", "node depth 1", "tip", "scheduler")) {
+    for (String round : List.of("basic", "leaf", "node depth 1", "tip", "scheduler", "compression")) {
       assertTrue(prove.err().lines().anyMatch(l -> l.startsWith(round + " ")), round + " in\n" + prove.err());
     }
     BatchProof proof = BatchProof.parseFrom(Files.readAllBytes(proofFile));
     BatchInput batch = BatchInput.parseFrom(Files.readAllBytes(batchFile));
     assertEquals(batch.getHeader(), proof.getHeader());
     assertEquals(expectedPublicInputs(batch), proof.getPublicInputs());
+    // the final proof is the compression proof, named by the compression key's digest
     VerifierKeyDecoding key = CircuitRegistry.importKey(store,
-        new CircuitKey(TINY, CircuitKey.SCHEDULER, CircuitRegistry.SCHEDULER_ID));
+        new CircuitKey(TINY, CircuitKey.COMPRESSION, CircuitRegistry.COMPRESSION_ID));
     assertEquals(CircuitRegistry.digestHex(((VerifierKeyDecoding.Decoded) key).key()), proof.getVerifierKeyDigest());
+    VerifierKeyDecoding scheduler = CircuitRegistry.importKey(store,
+        new CircuitKey(TINY, CircuitKey.SCHEDULER, CircuitRegistry.SCHEDULER_ID));
+    assertTrue(PlonkProofCodec.encodedSize(((VerifierKeyDecoding.Decoded) scheduler).key())
+        >= 2L * proof.getProof().size());
   }
 
   @Test

@@ -21,6 +21,7 @@ import dev.zkcluster.proof.plonk.Prover;
 import dev.zkcluster.proof.plonk.witness.PartialWitness;
 import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessVector;
+import dev.zkcluster.proof.recursion.Aggregation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,12 +31,13 @@ import java.util.function.Consumer;
 
 /**
  * Proves a batch in one process, round by round. Each job-level step ({@link #proveBasic}, {@link
- * #proveAggregation}, {@link #proveTip}, {@link #proveScheduler}) stands alone, so a cluster worker can run one job
- * with the same code.
+ * #proveAggregation}, {@link #proveTip}, {@link #proveScheduler}, {@link #proveCompression}) stands alone, so a
+ * cluster worker can run one job with the same code.
  *
  * <p>Tree shape, from the op counts only: per kind, {@code b = max(1, ceil(ops / capacity))} basic jobs, then
  * {@code ceil(b / fanIn)} leaf jobs, then exactly {@code nodeDepths} node depths of {@code ceil(previous / fanIn)}
- * jobs each (a depth with one child still runs, so the tip always sees the same circuits), then tip and scheduler.
+ * jobs each (a depth with one child still runs, so the tip always sees the same circuits), then tip, scheduler and
+ * compression. The compression proof is the batch's final proof.
  *
  * <p>Memory: {@link #prove} releases each circuit's proving state (see {@link CircuitRegistry}) once its jobs are
  * done, unless it was held before the run, so a batch holds one circuit's state at a time besides the prover's own
@@ -132,7 +134,7 @@ public final class LocalPipeline {
         return new JobProof(registry.tipKey(), 0, 0, proof, RecursionTip.publicInputs(inputs));
     }
 
-    /** Round 4: binds the tip to the batch number; the result is the batch's final proof. */
+    /** Round 4: binds the tip to the batch number; compression then makes its proof small. */
     public JobProof proveScheduler(long batchNumber, JobProof tip) {
         if (!tip.circuit().equals(registry.tipKey())) {
             throw new AggregationRefused("scheduler: expects a proof of " + registry.tipKey() + ", got "
@@ -149,6 +151,23 @@ public final class LocalPipeline {
         inputs[0] = batchNumber;
         System.arraycopy(tip.publicInputs(), 0, inputs, 1, RecursionTip.NUM_PUBLIC_INPUTS);
         return new JobProof(registry.schedulerKey(), 0, 0, proof, inputs);
+    }
+
+    /**
+     * Round 5: re-proves the scheduler proof under the compression circuit (the shrink FRI parameters), with the same
+     * 21 public inputs; the result is the batch's final proof, under {@link CircuitRegistry#finalKey()}. A proof of
+     * another circuit is refused before anything is built, and a scheduler proof that does not verify for its public
+     * inputs fails witness generation.
+     */
+    public JobProof proveCompression(JobProof scheduler) {
+        if (!scheduler.circuit().equals(registry.schedulerKey())) {
+            throw new AggregationRefused("compression: expects a proof of " + registry.schedulerKey() + ", got "
+                    + scheduler.circuit());
+        }
+        Aggregation compression = registry.compression();
+        PlonkProof proof = prove(registry.compressionKey(), compression.circuit(),
+                compression.witness(List.of(scheduler.proof()), List.of(scheduler.publicInputs().clone())));
+        return new JobProof(registry.compressionKey(), 0, 0, proof, scheduler.publicInputs().clone());
     }
 
     /** Executes the batch and proves every round; an invalid batch or a version mismatch is refused. */
@@ -202,9 +221,15 @@ public final class LocalPipeline {
 
         start = System.nanoTime();
         boolean schedulerHeld = registry.isHeld(registry.schedulerKey());
-        JobProof fin = proveScheduler(batch.header().batchNumber(), tip);
+        JobProof scheduler = proveScheduler(batch.header().batchNumber(), tip);
         releaseUnlessHeld(registry.schedulerKey(), schedulerHeld);
         rounds.add(report("scheduler", 1, start));
+
+        start = System.nanoTime();
+        boolean compressionHeld = registry.isHeld(registry.compressionKey());
+        JobProof fin = proveCompression(scheduler);
+        releaseUnlessHeld(registry.compressionKey(), compressionHeld);
+        rounds.add(report("compression", 1, start));
         return new PipelineResult(SchedulerCircuit.batchPublicInputs(fin.publicInputs()), fin,
                 registry.verifierKey(registry.finalKey()), rounds);
     }

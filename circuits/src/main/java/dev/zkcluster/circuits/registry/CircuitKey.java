@@ -7,14 +7,15 @@ public record CircuitKey(String version, int round, String circuitId) {
     public static final int NODE = 2;
     public static final int TIP = 3;
     public static final int SCHEDULER = 4;
+    public static final int COMPRESSION = 5;
 
     public CircuitKey {
         if (!version.matches(ProtocolVersion.PATTERN)) {
             throw new IllegalArgumentException("a protocol version is MAJOR.MINOR.PATCH[-PRERELEASE], got '"
                     + version + "'");
         }
-        if (round < BASIC || round > SCHEDULER) {
-            throw new IllegalArgumentException("rounds are 0 to 4, got " + round);
+        if (round < BASIC || round > COMPRESSION) {
+            throw new IllegalArgumentException("rounds are 0 to 5, got " + round);
         }
         if (!circuitId.matches("[a-z0-9.-]+")) {
             throw new IllegalArgumentException("a circuit id is lower-case letters, digits, '.' and '-', got '"

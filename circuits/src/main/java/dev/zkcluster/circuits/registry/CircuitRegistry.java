@@ -7,10 +7,13 @@ import dev.zkcluster.circuits.rollup.aggregation.WorkloadConfig;
 import dev.zkcluster.circuits.rollup.basic.BasicCircuit;
 import dev.zkcluster.circuits.rollup.batch.OpKind;
 import dev.zkcluster.proof.backend.ProvingBackend;
+import dev.zkcluster.proof.fri.FriConfig;
 import dev.zkcluster.proof.plonk.CircuitConfig;
 import dev.zkcluster.proof.plonk.CircuitData;
 import dev.zkcluster.proof.plonk.ProvingKey;
 import dev.zkcluster.proof.plonk.VerifierKey;
+import dev.zkcluster.proof.recursion.Aggregation;
+import dev.zkcluster.proof.recursion.Compression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +29,20 @@ import java.util.Set;
  * registries of one version hold keys with identical digests.
  *
  * <p>Circuit ids: round 0 and 1 use the kind ({@code deposit}, {@code transfer}, {@code withdrawal}); round 2 adds
- * the depth ({@code transfer.depth1}); round 3 is {@code tip} and round 4 {@code scheduler}, whose key is the final
- * verifier key (no compression step yet).
+ * the depth ({@code transfer.depth1}); round 3 is {@code tip}, round 4 {@code scheduler} and round 5
+ * {@code compression}, whose key is the final verifier key.
+ *
+ * <p>Compression: one wrapper circuit ({@link Compression#wrapper}) of the standard shape under
+ * {@link FriConfig#shrink()} that verifies the scheduler proof and states its 21 public inputs unchanged. One step is
+ * what {@link Compression#plan} chooses for every version: the wrapper of a scheduler proof (a 2^14-row circuit or
+ * larger, over 130 KB) is a 2^13-row circuit with 71.4 KB proofs, and wrapping that again would give larger proofs.
+ * The registry refuses to build a compression circuit that would not shrink the scheduler's proofs.
  *
  * <p>Memory: a circuit ready to prove (its circuit data and proving key, whose constants-and-sigmas LDE is 2^rateBits
  * times the trace) costs hundreds of MiB for an aggregation circuit, while its verifier key is a few KiB. So the
  * registry keeps every verifier key it has derived, but holds a circuit's proving state only from a call that needs
- * it ({@link #basic}, {@link #leaf}, {@link #node}, {@link #tip}, {@link #scheduler}, {@link #provingKey}) until
+ * it ({@link #basic}, {@link #leaf}, {@link #node}, {@link #tip}, {@link #scheduler}, {@link #compression},
+ * {@link #provingKey}) until
  * {@link #release}. Deriving a verifier key ({@link #verifierKey}, {@link #exportKeys}) holds nothing: a parent
  * circuit needs only its children's verifier keys. A released circuit is rebuilt on its next use, and the rebuilt
  * key must have the digest derived before.
@@ -40,6 +50,9 @@ import java.util.Set;
 public final class CircuitRegistry {
     public static final String TIP_ID = "tip";
     public static final String SCHEDULER_ID = "scheduler";
+    public static final String COMPRESSION_ID = "compression";
+    /** The shape of the compression circuit: the standard circuit shape with the shrink FRI parameters. */
+    public static final CircuitConfig COMPRESSION_CONFIG = CircuitConfig.standard().withFri(FriConfig.shrink());
 
     private final ProtocolVersion version;
     private final ProvingBackend backend;
@@ -85,9 +98,18 @@ public final class CircuitRegistry {
         return new CircuitKey(version.version(), CircuitKey.SCHEDULER, SCHEDULER_ID);
     }
 
-    /** The circuit whose proof is the batch's final proof. */
+    public CircuitKey compressionKey() {
+        return new CircuitKey(version.version(), CircuitKey.COMPRESSION, COMPRESSION_ID);
+    }
+
+    /** The circuit whose proof is the batch's final proof: the compression circuit. */
     public CircuitKey finalKey() {
-        return schedulerKey();
+        return finalKeyOf(version.version());
+    }
+
+    /** The final circuit of any version, for a verifier that holds exported keys but no registry. */
+    public static CircuitKey finalKeyOf(String version) {
+        return new CircuitKey(version, CircuitKey.COMPRESSION, COMPRESSION_ID);
     }
 
     /** Every circuit of the version, children before parents. */
@@ -102,6 +124,7 @@ public final class CircuitRegistry {
         }
         keys.add(tipKey());
         keys.add(schedulerKey());
+        keys.add(compressionKey());
         return keys;
     }
 
@@ -134,6 +157,11 @@ public final class CircuitRegistry {
     /** The scheduler, held ready to prove until released. */
     public SchedulerCircuit scheduler() {
         return (SchedulerCircuit) hold(schedulerKey()).circuit();
+    }
+
+    /** The compression circuit, held ready to prove until released. */
+    public Aggregation compression() {
+        return (Aggregation) hold(compressionKey()).circuit();
     }
 
     /** The proving key of a circuit of this version, held until released (built first if needed). */
@@ -257,6 +285,17 @@ public final class CircuitRegistry {
             case CircuitKey.SCHEDULER -> {
                 requireId(key, SCHEDULER_ID);
                 SchedulerCircuit c = SchedulerCircuit.build(config, verifierKey(tipKey()));
+                circuit = c;
+                data = c.circuit();
+            }
+            case CircuitKey.COMPRESSION -> {
+                requireId(key, COMPRESSION_ID);
+                VerifierKey schedulerKey = verifierKey(schedulerKey());
+                Aggregation c = Compression.wrapper(COMPRESSION_CONFIG, schedulerKey);
+                if (!Compression.shrinks(c, schedulerKey)) {
+                    throw new IllegalStateException("version " + version.version() + ": the compression circuit "
+                            + "would not make the scheduler's proofs smaller");
+                }
                 circuit = c;
                 data = c.circuit();
             }

@@ -24,11 +24,14 @@ import dev.zkcluster.circuits.rollup.gen.BatchGenerator;
 import dev.zkcluster.circuits.rollup.gen.BatchSpec;
 import dev.zkcluster.proof.backend.CpuProvingBackend;
 import dev.zkcluster.proof.field.Goldilocks;
+import dev.zkcluster.proof.fri.FriConfig;
+import dev.zkcluster.proof.plonk.PlonkProofCodec;
 import dev.zkcluster.proof.plonk.Verification;
 import dev.zkcluster.proof.plonk.Verifier;
 import dev.zkcluster.proof.plonk.VerifierKey;
 import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessGenerationException;
+import dev.zkcluster.proof.recursion.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,9 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole batch through every round at the tiny version (capacity 2, fan-in 2, one node depth), proven once for
- * the class; every test reads that one run. About 4 minutes on 2 loaded cores, most of it the 7 aggregation jobs
- * and a second build of the 11 circuits for the digest comparison.
+ * A whole batch through every round at the tiny version (capacity 2, fan-in 2, one node depth), compression
+ * included, proven once for the class; every test reads that one run. About 6 minutes on 2 loaded cores, most of it
+ * the 7 aggregation jobs, the compression circuit's 2^20-point LDE (twice: setup and proof), and a second build of
+ * the 12 circuits for the digest comparison.
  */
 @Tag("slow")
 class LocalPipelineTest {
@@ -71,18 +75,44 @@ class LocalPipelineTest {
     @Test
     void finalProofVerifiesWithTheExportedKeyAlone(@TempDir Path store) throws Exception {
         List<Path> written = registry.exportKeys(store);
-        assertEquals(11, written.size());
+        assertEquals(12, written.size());
         for (CircuitKey key : registry.allKeys()) {
             assertTrue(Files.isRegularFile(store.resolve(key.storePath())), key.storePath());
         }
-        byte[] file = Files.readAllBytes(store.resolve("keys/0.1.0-tiny/4/scheduler.vk"));
+        byte[] file = Files.readAllBytes(store.resolve("keys/0.1.0-tiny/5/compression.vk"));
         VerifierKey key = ((VerifierKeyDecoding.Decoded) VerifierKeyCodec.decode(file)).key();
+        assertEquals(FriConfig.shrink(), key.config().fri());
         long[] expected = SchedulerCircuit.publicInputs(BatchExecutorReferenceTest.reference(batch));
-        assertInstanceOf(Verification.Accepted.class, Verifier.verify(key, result.finalProof().proof(), expected));
+        byte[] proofBytes = PlonkProofCodec.encode(result.finalProof().proof());
+        assertInstanceOf(Verification.Accepted.class, Verifier.verify(key, proofBytes, expected));
         // the final key is not interchangeable with another circuit's exported key
-        byte[] tipFile = Files.readAllBytes(store.resolve("keys/0.1.0-tiny/3/tip.vk"));
-        VerifierKey tipKey = ((VerifierKeyDecoding.Decoded) VerifierKeyCodec.decode(tipFile)).key();
-        assertFalse(Verifier.verify(tipKey, result.finalProof().proof(), expected) instanceof Verification.Accepted);
+        for (String other : List.of("keys/0.1.0-tiny/4/scheduler.vk", "keys/0.1.0-tiny/3/tip.vk")) {
+            VerifierKey otherKey = ((VerifierKeyDecoding.Decoded) VerifierKeyCodec.decode(
+                    Files.readAllBytes(store.resolve(other)))).key();
+            assertFalse(Verifier.verify(otherKey, proofBytes, expected).isAccepted(), other);
+        }
+    }
+
+    @Test
+    void theFinalProofIsTheCompressedSchedulerProofAtMostHalfItsSize() {
+        VerifierKey schedulerKey = registry.verifierKey(registry.schedulerKey());
+        long compressed = PlonkProofCodec.encode(result.finalProof().proof()).length;
+        assertEquals(registry.compressionKey(), result.finalProof().circuit());
+        assertEquals(PlonkProofCodec.encodedSize(result.finalKey()), compressed);
+        assertTrue(2 * compressed <= PlonkProofCodec.encodedSize(schedulerKey),
+                compressed + " B against the scheduler's " + PlonkProofCodec.encodedSize(schedulerKey) + " B");
+        // the one compression step is the whole chain: wrapping its proofs once more would make them larger
+        assertFalse(Compression.shrinks(
+                Compression.wrapper(CircuitRegistry.COMPRESSION_CONFIG, result.finalKey()), result.finalKey()));
+    }
+
+    @Test
+    void compressionRefusesAProofOfAnotherCircuitBeforeBuilding() {
+        JobProof notScheduler = new JobProof(registry.tipKey(), 0, 0, result.finalProof().proof(),
+                result.finalProof().publicInputs());
+        registry.releaseAll();
+        assertThrows(AggregationRefused.class, () -> pipeline.proveCompression(notScheduler));
+        assertFalse(registry.isHeld(registry.compressionKey()));
     }
 
     @Test
@@ -109,10 +139,11 @@ class LocalPipelineTest {
 
     @Test
     void reportsEveryRoundWithItsJobCount() {
-        // 1 deposit, 3 transfers, 1 withdrawal at capacity 2 and fan-in 2: 4 basic, 3 leaf, 3 node, 1 tip, 1 scheduler
+        // 1 deposit, 3 transfers, 1 withdrawal at capacity 2 and fan-in 2: 4 basic, 3 leaf, 3 node, 1 tip, 1 scheduler,
+        // 1 compression
         List<Integer> jobs = result.rounds().stream().map(RoundReport::jobs).toList();
-        assertEquals(List.of(4, 3, 3, 1, 1), jobs);
-        assertEquals(List.of("basic", "leaf", "node depth 1", "tip", "scheduler"),
+        assertEquals(List.of(4, 3, 3, 1, 1, 1), jobs);
+        assertEquals(List.of("basic", "leaf", "node depth 1", "tip", "scheduler", "compression"),
                 result.rounds().stream().map(RoundReport::round).toList());
     }
 
@@ -158,7 +189,7 @@ class LocalPipelineTest {
         // a second registry derives every key circuit by circuit, holding no proving state between circuits
         CircuitRegistry again = new CircuitRegistry(TINY, CPU);
         List<CircuitKey> keys = registry.allKeys();
-        assertEquals(11, keys.size(), "3 basic, 3 leaf, 3 node, tip, scheduler");
+        assertEquals(12, keys.size(), "3 basic, 3 leaf, 3 node, tip, scheduler, compression");
         for (CircuitKey key : keys) {
             assertEquals(registry.verifierKey(key).digest(), again.verifierKey(key).digest(), key.toString());
             assertEquals(Set.of(), again.heldKeys());

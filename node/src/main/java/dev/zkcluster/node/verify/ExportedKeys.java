@@ -7,16 +7,12 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Final keys as {@code keys export} writes them below a store root: {@code keys/{version}/4/scheduler.vk}. */
+/** Final keys as {@code keys export} writes them below a store root: {@code keys/{version}/5/compression.vk}. */
 public record ExportedKeys(Path storeRoot) implements FinalKeys {
-
-  public static CircuitKey finalKeyOf(String protocolVersion) {
-    return new CircuitKey(protocolVersion, CircuitKey.SCHEDULER, CircuitRegistry.SCHEDULER_ID);
-  }
 
   @Override
   public Lookup finalKey(String protocolVersion) throws IOException {
-    CircuitKey key = finalKeyOf(protocolVersion);
+    CircuitKey key = CircuitRegistry.finalKeyOf(protocolVersion);
     VerifierKeyDecoding decoding;
     try {
       decoding = CircuitRegistry.importKey(storeRoot, key);

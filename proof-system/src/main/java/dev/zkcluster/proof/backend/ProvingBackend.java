@@ -39,9 +39,11 @@ public interface ProvingBackend {
     long[][] merkleLevels(long[][] columns, int capHeight);
 
     /**
-     * The quotient values t_k(x) = (Σ_j α_k^j·c_j(x)) / Z_H(x) at every LDE position (bit-reversed), one column per
-     * challenge k, where c_j are the vanishing constraints in the order of
-     * {@link dev.zkcluster.proof.plonk.VanishingConstraints}.
+     * The quotient values t_k(x) = (Σ_j α_k^j·c_j(x)) / Z_H(x) on the quotient domain, one column per challenge k,
+     * where c_j are the vanishing constraints in the order of {@link dev.zkcluster.proof.plonk.VanishingConstraints}.
+     * The quotient domain is the coset 7·⟨ω_M⟩ of M = n·2^{@link QuotientInputs#rateBits()} points in bit-reversed
+     * order, which is the first M positions of every input LDE column (for a FRI rate above the quotient's, a
+     * prefix of the commitment's LDE).
      */
     long[][] quotientValues(QuotientInputs inputs);
 

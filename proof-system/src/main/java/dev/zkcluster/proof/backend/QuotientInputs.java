@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * What the quotient kernel reads: the circuit's gates and shape, the LDE columns (bit-reversed, on 7·⟨ω_N⟩ with
  * N = n·2^rateBits) of the constants and sigmas, wires and Z/partial-product oracles laid out as {@link OracleLayout}
- * says, the challenges, and the public-input hash.
+ * says, the challenges, and the public-input hash. The kernel reads only the first n·2^quotientRateBits positions of
+ * each column (the quotient domain, see {@link CircuitConfig#quotientRateBits()}), so the columns may be just that
+ * prefix.
  */
 public record QuotientInputs(
         List<Gate> gates,
@@ -30,7 +32,8 @@ public record QuotientInputs(
         return OracleLayout.of(config, gates.size());
     }
 
+    /** log2 of the quotient domain's blowup, {@link CircuitConfig#quotientRateBits()}. */
     public int rateBits() {
-        return config.fri().rateBits();
+        return config.quotientRateBits();
     }
 }

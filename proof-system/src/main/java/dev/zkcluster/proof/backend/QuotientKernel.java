@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
- * The quotient over the LDE on the CPU: blocks of consecutive (bit-reversed) positions go through the shared
+ * The quotient over the quotient domain (the first n·2^quotientRateBits positions of the bit-reversed LDE, see
+ * {@link QuotientInputs}) on the CPU: blocks of consecutive (bit-reversed) positions go through the shared
  * constraint code in the block algebra, one arena per task. Each constraint is folded into the per-challenge sums as
  * it is produced, with precomputed powers of α, so no constraint outlives its gate.
  */

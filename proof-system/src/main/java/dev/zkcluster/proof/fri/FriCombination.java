@@ -30,6 +30,10 @@ final class FriCombination {
     static long[] codeword(
             FriInstance instance, List<FriOracle> oracles, Ext2 alpha, int logN, ProvingBackend backend) {
         boolean fromCoefficients = backend != null && oracles.stream().allMatch(o -> o.coefficients() != null);
+        if (!fromCoefficients && !oracles.stream().allMatch(FriOracle::keepsWholeLde)) {
+            throw new IllegalArgumentException("an oracle that keeps a prefix of its LDE needs a backend to extend its "
+                    + "coefficients");
+        }
         int n = 1 << logN;
         long[] points = FriFolding.powers(Goldilocks.primitiveRootOfUnity(logN), FriDomain.SHIFT, n);
         long[] out = new long[2 * n];
@@ -41,7 +45,7 @@ final class FriCombination {
             Ext2 claimed = Ext2.ZERO;
             for (int j = 0; j < m; j++) {
                 FriPolynomialRef ref = batch.polynomials().get(j);
-                columns[j] = oracles.get(ref.oracle()).ldeColumns()[ref.column()];
+                columns[j] = fromCoefficients ? null : oracles.get(ref.oracle()).ldeColumns()[ref.column()];
                 weights[2 * j] = alphaPow.c0();
                 weights[2 * j + 1] = alphaPow.c1();
                 claimed = claimed.add(alphaPow.mul(batch.values().get(j)));

@@ -27,6 +27,8 @@ public final class MerkleTree {
 
     private final long[][] rows;
     private final long[][] columns;
+    // the leaf width of a tree that keeps no leaf values (rows and columns both null)
+    private final int width;
     private final int logLeaves;
     private final int capHeight;
     // levels[l] holds the (leaves >> l) digests of level l, 4 elements each; the last level is the cap.
@@ -42,6 +44,7 @@ public final class MerkleTree {
         Objects.requireNonNull(pool, "pool");
         this.rows = rows;
         this.columns = columns;
+        this.width = rows != null ? rows[0].length : columns.length;
         this.logLeaves = Integer.numberOfTrailingZeros(leaves);
         this.capHeight = Math.min(capHeight, logLeaves);
         this.levels = new long[logLeaves - this.capHeight + 1][];
@@ -57,11 +60,12 @@ public final class MerkleTree {
     }
 
     // A tree over digest levels computed elsewhere (a proving backend); the levels are checked for shape only.
-    private MerkleTree(long[][] columns, long[][] levels) {
+    private MerkleTree(long[][] columns, int width, int leaves, long[][] levels) {
         this.rows = null;
         this.columns = columns;
+        this.width = width;
         this.levels = levels;
-        this.logLeaves = Integer.numberOfTrailingZeros(columns[0].length);
+        this.logLeaves = Integer.numberOfTrailingZeros(leaves);
         this.capHeight = logLeaves - (levels.length - 1);
     }
 
@@ -74,14 +78,34 @@ public final class MerkleTree {
             throw new IllegalArgumentException("a Merkle tree needs at least one column and one level");
         }
         int leaves = columns[0].length;
-        if (leaves <= 0 || (leaves & (leaves - 1)) != 0) {
-            throw new IllegalArgumentException("a Merkle tree needs a power-of-two number of leaves, got " + leaves);
-        }
         for (int c = 0; c < columns.length; c++) {
             if (columns[c].length != leaves) {
                 throw new IllegalArgumentException(
                         "column " + c + " has " + columns[c].length + " values, column 0 has " + leaves);
             }
+        }
+        checkLevels(leaves, levels);
+        return new MerkleTree(columns, columns.length, leaves, levels);
+    }
+
+    /**
+     * A tree that keeps its digest levels (as {@link #digestLevels()} lays them out) but not its leaf values, for a
+     * holder that can produce the values of an opened leaf itself: it proves paths and gives its cap, but
+     * {@link #leaf} is refused. Only the shape of the levels is checked.
+     */
+    public static MerkleTree fromLevels(int leafWidth, long[][] levels) {
+        if (leafWidth <= 0 || levels.length == 0) {
+            throw new IllegalArgumentException("a Merkle tree needs a positive leaf width and at least one level, got "
+                    + leafWidth + " and " + levels.length);
+        }
+        int leaves = levels[0].length / Digest.ELEMENTS;
+        checkLevels(leaves, levels);
+        return new MerkleTree(null, leafWidth, leaves, levels);
+    }
+
+    private static void checkLevels(int leaves, long[][] levels) {
+        if (leaves <= 0 || (leaves & (leaves - 1)) != 0) {
+            throw new IllegalArgumentException("a Merkle tree needs a power-of-two number of leaves, got " + leaves);
         }
         int logLeaves = Integer.numberOfTrailingZeros(leaves);
         if (levels.length > logLeaves + 1) {
@@ -93,7 +117,6 @@ public final class MerkleTree {
                         + (leaves >> l) * Digest.ELEMENTS);
             }
         }
-        return new MerkleTree(columns, levels);
     }
 
     /**
@@ -152,7 +175,7 @@ public final class MerkleTree {
 
     /** The number of values in each leaf. */
     public int leafWidth() {
-        return rows != null ? rows[0].length : columns.length;
+        return width;
     }
 
     /** The cap height in use, after clamping to log2(leaves). */
@@ -164,9 +187,12 @@ public final class MerkleTree {
         return new MerkleCap(digestsOf(levels[levels.length - 1]));
     }
 
-    /** A copy of the values of leaf {@code index}. */
+    /** A copy of the values of leaf {@code index}; refused by a tree built {@link #fromLevels}. */
     public long[] leaf(int index) {
         Objects.checkIndex(index, leafCount());
+        if (rows == null && columns == null) {
+            throw new IllegalStateException("this tree keeps digests only, not its leaf values");
+        }
         if (rows != null) {
             return rows[index].clone();
         }

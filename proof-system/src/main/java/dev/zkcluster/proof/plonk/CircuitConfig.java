@@ -59,6 +59,17 @@ public record CircuitConfig(
         return quotientDegreeFactor;
     }
 
+    /**
+     * log2 of the quotient domain's blowup: the smallest power of two at least the quotient degree factor. The
+     * quotient has degree below quotientDegreeFactor·n, so its values on a coset of n·2^quotientRateBits points
+     * determine it. That coset is the first n·2^quotientRateBits positions of every bit-reversed LDE of rate
+     * {@code fri.rateBits()} ≥ quotientRateBits, so the prover evaluates the quotient there and, for a FRI rate above
+     * it, keeps only that prefix of each LDE once its Merkle tree is built.
+     */
+    public int quotientRateBits() {
+        return 32 - Integer.numberOfLeadingZeros(quotientDegreeFactor - 1);
+    }
+
     /** Routed wires covered by one partial-product constraint of the permutation argument. */
     public int permutationChunkSize() {
         return quotientDegreeFactor;

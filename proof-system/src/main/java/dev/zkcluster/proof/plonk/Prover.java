@@ -82,7 +82,7 @@ public final class Prover {
             wireCoefficients[w] = witness.wires()[w].clone();
         }
         kernels.inverseNtt(wireCoefficients);
-        Commitment wires = Commitment.of(wireCoefficients, fri, kernels);
+        Commitment wires = Commitment.of(wireCoefficients, config, kernels);
         MerkleCap wiresCap = wires.oracle().tree().cap();
         challenger.observe(wiresCap);
 
@@ -99,7 +99,7 @@ public final class Prover {
             }
         });
         kernels.inverseNtt(zsPartials);
-        Commitment zs = Commitment.of(zsPartials, fri, kernels);
+        Commitment zs = Commitment.of(zsPartials, config, kernels);
         MerkleCap zsCap = zs.oracle().tree().cap();
         challenger.observe(zsCap);
 
@@ -116,7 +116,7 @@ public final class Prover {
                 chunks[layout.quotientColumn(k, i)] = Arrays.copyOfRange(quotientCoefficients[k], i * n, (i + 1) * n);
             }
         }
-        Commitment quotient = Commitment.of(chunks, fri, kernels);
+        Commitment quotient = Commitment.of(chunks, config, kernels);
         MerkleCap quotientCap = quotient.oracle().tree().cap();
         challenger.observe(quotientCap);
 

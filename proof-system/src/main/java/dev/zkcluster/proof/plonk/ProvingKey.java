@@ -6,6 +6,7 @@ import dev.zkcluster.proof.fri.FriOracle;
 import dev.zkcluster.proof.hash.Digest;
 import dev.zkcluster.proof.merkle.MerkleTree;
 import dev.zkcluster.proof.poly.Lde;
+import java.util.Arrays;
 
 /**
  * What the prover keeps per circuit: the circuit, its verifier key, and the preprocessed constants-and-sigmas
@@ -37,7 +38,7 @@ public final class ProvingKey {
             columns[constants.length + j] = sigmas[j].clone();
         }
         backend.inverseNtt(columns);
-        Commitment commitment = Commitment.of(columns, config.fri(), backend);
+        Commitment commitment = Commitment.of(columns, config, backend);
         VerifierKey vk = new VerifierKey(config, circuit.degreeBits(), circuit.gates(), circuit.publicInputs().size(),
                 commitment.oracle().tree().cap(), Digest.of(circuit.circuitDigest()));
         return new ProvingKey(circuit, vk, columns, commitment.oracle());
@@ -59,12 +60,28 @@ public final class ProvingKey {
         return constantsSigmasOracle;
     }
 
-    /** A committed oracle: coefficients (for openings) and the LDE with its Merkle tree (for FRI). */
+    /**
+     * A committed oracle: coefficients (for openings) and the LDE with its Merkle tree (for FRI). Where the FRI rate
+     * is above the quotient's ({@link CircuitConfig#quotientRateBits()}), only the quotient-domain prefix of each LDE
+     * column is kept once the tree is built; a query's row past it comes from the coefficients (see
+     * {@link FriOracle}). At rate 7 over quotient rate 3 that keeps 1/16 of the LDE.
+     */
     record Commitment(long[][] coefficients, FriOracle oracle) {
-        static Commitment of(long[][] coefficients, FriConfig fri, ProvingBackend backend) {
+        static Commitment of(long[][] coefficients, CircuitConfig config, ProvingBackend backend) {
+            FriConfig fri = config.fri();
             long[][] lde = backend.cosetLde(coefficients, fri.rateBits(), Lde.DEFAULT_SHIFT);
             long[][] levels = backend.merkleLevels(lde, fri.capHeight());
-            return new Commitment(coefficients, new FriOracle(lde, MerkleTree.fromColumnsAndLevels(lde, levels), coefficients));
+            int dropBits = fri.rateBits() - config.quotientRateBits();
+            if (dropBits == 0) {
+                return new Commitment(coefficients,
+                        new FriOracle(lde, MerkleTree.fromColumnsAndLevels(lde, levels), coefficients));
+            }
+            int kept = lde[0].length >>> dropBits;
+            for (int c = 0; c < lde.length; c++) {
+                lde[c] = Arrays.copyOf(lde[c], kept);
+            }
+            return new Commitment(coefficients,
+                    new FriOracle(lde, MerkleTree.fromLevels(lde.length, levels), coefficients));
         }
     }
 }

@@ -61,7 +61,7 @@ public final class Compression {
         VerifierKey current = inputKey;
         while (true) {
             Aggregation wrapper = wrapper(config, current);
-            if (proofSize(wrapper.circuit()) >= PlonkProofCodec.encodedSize(current)) {
+            if (!shrinks(wrapper, current)) {
                 return new Compression(inputKey, steps);
             }
             ProvingKey key = ProvingKey.setup(wrapper.circuit(), backend);
@@ -70,16 +70,25 @@ public final class Compression {
         }
     }
 
-    /** The circuit of one step: verify one proof under {@code childKey} and expose its public inputs unchanged. */
-    static Aggregation wrapper(CircuitConfig config, VerifierKey childKey) {
+    /**
+     * The circuit of one step: verify one proof under {@code childKey} and expose its public inputs unchanged. A
+     * caller that keeps one circuit per key (a registry) builds its steps with this and {@link #shrinks}, the rule
+     * {@link #plan} applies.
+     */
+    public static Aggregation wrapper(CircuitConfig config, VerifierKey childKey) {
         return Aggregation.sameKey(config, childKey, 1, Aggregation.NO_LINKS, (b, children) -> children.get(0));
+    }
+
+    /** Whether every proof of {@code wrapper} (a {@link #wrapper} over {@code childKey}) is smaller than the child's. */
+    public static boolean shrinks(Aggregation wrapper, VerifierKey childKey) {
+        return proofSize(wrapper.circuit()) < PlonkProofCodec.encodedSize(childKey);
     }
 
     /**
      * The encoded size of every proof of a circuit. The codec's size depends on the key's shape only (config, degree,
      * gates, public inputs, cap size), so a key with placeholder cap and digest gives it without committing anything.
      */
-    static long proofSize(CircuitData circuit) {
+    public static long proofSize(CircuitData circuit) {
         FriConfig fri = circuit.config().fri();
         int capSize = 1 << fri.capHeight(circuit.degreeBits() + fri.rateBits());
         VerifierKey shape = new VerifierKey(circuit.config(), circuit.degreeBits(), circuit.gates(),
