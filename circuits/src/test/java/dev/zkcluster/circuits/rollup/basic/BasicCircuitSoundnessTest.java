@@ -1,5 +1,7 @@
 package dev.zkcluster.circuits.rollup.basic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +25,12 @@ import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessGenerationException;
 import dev.zkcluster.proof.plonk.witness.WitnessVector;
 import dev.zkcluster.proof.backend.ProvingBackend;
+import dev.zkcluster.proof.plonk.ConstraintChecker;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,8 @@ class BasicCircuitSoundnessTest {
     private static BasicCircuit transfers;
     private static BasicCircuit withdrawals;
     private static ExecutedBatch batch;
+    private static final ProvingBackend BACKEND = new CpuProvingBackend();
+    private static final Map<OpKind, ProvingKey> KEYS = new EnumMap<>(OpKind.class);
 
     @BeforeAll
     static void setUp() {
@@ -104,6 +111,70 @@ class BasicCircuitSoundnessTest {
                 new Withdrawal(w.from(), w.amount(), w.nonce() + 1, w.l1Address()), s.from())));
     }
 
+    private static ProvingKey key(BasicCircuit circuit) {
+        return KEYS.computeIfAbsent(circuit.kind(), k -> ProvingKey.setup(circuit.data(), BACKEND));
+    }
+
+    // the patched instance, forced into a full witness and proven past the prover's check, fails verification both
+    // against the public inputs the forced witness carries and against the honest instance's
+    private static void assertForcedProofRejected(BasicCircuit circuit, BasicInstance honest, BasicInstance patched)
+            throws Exception {
+        WitnessVector forged = CheatingWitnessBuilder.build(circuit.data(), circuit.witness(patched));
+        assertFalse(ConstraintChecker.check(circuit.data(), forged).isEmpty());
+        ProvingKey key = key(circuit);
+        byte[] proof = proveUnchecked(key, forged);
+        assertFalse(Verifier.verify(key.verifierKey(), proof, forged.publicInputs()).isAccepted());
+        assertFalse(Verifier.verify(key.verifierKey(), proof, BasicCircuit.publicInputs(honest)).isAccepted());
+    }
+
+    private static byte[] proveUnchecked(ProvingKey key, WitnessVector witness) throws Exception {
+        Method unchecked = Prover.class.getDeclaredMethod("proveUnchecked", ProvingKey.class, WitnessVector.class,
+                ProvingBackend.class);
+        unchecked.setAccessible(true);
+        return PlonkProofCodec.encode(((ProverOutput) unchecked.invoke(null, key, witness, BACKEND)).proof());
+    }
+
+    @Test
+    void theCheatingBuilderProvesAnHonestInstanceLikeTheRealOne() throws Exception {
+        // so a rejection below is the patch's doing, not the builder's
+        BasicInstance instance = batch.instances().get(OpKind.TRANSFER).get(0);
+        WitnessVector built = CheatingWitnessBuilder.build(transfers.data(), transfers.witness(instance));
+        assertEquals(List.of(), ConstraintChecker.check(transfers.data(), built));
+        assertArrayEquals(BasicCircuit.publicInputs(instance), built.publicInputs());
+        ProvingKey key = key(transfers);
+        assertTrue(Verifier.verify(key.verifierKey(), proveUnchecked(key, built), built.publicInputs()).isAccepted());
+    }
+
+    @Test
+    void aForcedProofOfAnOverdrawingTransferDoesNotVerify() throws Exception {
+        BasicInstance instance = batch.instances().get(OpKind.TRANSFER).get(0);
+        OpStep.TransferStep s = firstTransfer();
+        Transfer t = s.op();
+        Transfer overdraw = new Transfer(t.from(), t.to(), s.from().before().balance() + 1, t.nonce());
+        assertForcedProofRejected(transfers, instance,
+                patchFirst(instance, new OpStep.TransferStep(overdraw, s.from(), s.to())));
+    }
+
+    @Test
+    void aForcedProofOfAWithdrawalThatSkipsTheNonceCheckDoesNotVerify() throws Exception {
+        BasicInstance instance = batch.instances().get(OpKind.WITHDRAWAL).get(0);
+        OpStep.WithdrawalStep s = (OpStep.WithdrawalStep) instance.steps().get(0);
+        Withdrawal w = s.op();
+        assertForcedProofRejected(withdrawals, instance, patchFirst(instance, new OpStep.WithdrawalStep(
+                new Withdrawal(w.from(), w.amount(), w.nonce() + 1, w.l1Address()), s.from())));
+    }
+
+    @Test
+    void aForcedProofOfAForgedPathDoesNotVerify() throws Exception {
+        BasicInstance instance = batch.instances().get(OpKind.TRANSFER).get(0);
+        OpStep.TransferStep s = firstTransfer();
+        List<Digest> path = new ArrayList<>(s.to().path());
+        path.set(3, new Digest(1, 2, 3, 4));
+        LeafWitness forgedTo = new LeafWitness(s.to().index(), s.to().before(), path);
+        assertForcedProofRejected(transfers, instance,
+                patchFirst(instance, new OpStep.TransferStep(s.op(), s.from(), forgedTo)));
+    }
+
     @Test
     void aCountBeyondTheActiveOpsCannotBeWitnessed() {
         BasicInstance instance = batch.instances().get(OpKind.TRANSFER).get(0);
@@ -117,8 +188,7 @@ class BasicCircuitSoundnessTest {
 
     @Test
     void aForcedProofOfAnotherRootOutDoesNotVerify() throws Exception {
-        ProvingBackend backend = new CpuProvingBackend();
-        ProvingKey key = ProvingKey.setup(transfers.data(), backend);
+        ProvingKey key = key(transfers);
         BasicInstance instance = batch.instances().get(OpKind.TRANSFER).get(0);
         WitnessVector honest = WitnessGeneration.generate(transfers.data(), transfers.witness(instance));
         long[] claimed = honest.publicInputs().clone();
@@ -126,14 +196,9 @@ class BasicCircuitSoundnessTest {
         claimed[4] = claimed[4] ^ 1;
         WitnessVector forged = new WitnessVector(honest.wires(), claimed);
         // the prover's own check refuses it; proveUnchecked is the forced route past that check
-        assertThrows(RuntimeException.class, () -> Prover.prove(key, forged, backend));
-        Method unchecked = Prover.class.getDeclaredMethod("proveUnchecked", ProvingKey.class, WitnessVector.class,
-                ProvingBackend.class);
-        unchecked.setAccessible(true);
-        ProverOutput output = (ProverOutput) unchecked.invoke(null, key, forged, backend);
-        byte[] proof = PlonkProofCodec.encode(output.proof());
-        assertFalse(Verifier.verify(key.verifierKey(), proof, claimed).isAccepted());
+        assertThrows(RuntimeException.class, () -> Prover.prove(key, forged, BACKEND));
+        assertFalse(Verifier.verify(key.verifierKey(), proveUnchecked(key, forged), claimed).isAccepted());
         assertTrue(Verifier.verify(key.verifierKey(), PlonkProofCodec.encode(
-                Prover.prove(key, honest, backend).proof()), honest.publicInputs()).isAccepted());
+                Prover.prove(key, honest, BACKEND).proof()), honest.publicInputs()).isAccepted());
     }
 }
