@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zkcluster.circuits.rollup.batch.Deposit;
 import dev.zkcluster.circuits.rollup.batch.OpKind;
 import dev.zkcluster.circuits.rollup.batch.Transfer;
 import dev.zkcluster.circuits.rollup.batch.Withdrawal;
@@ -14,6 +15,7 @@ import dev.zkcluster.circuits.rollup.exec.ExecutedBatch;
 import dev.zkcluster.circuits.rollup.exec.LeafWitness;
 import dev.zkcluster.circuits.rollup.exec.OpStep;
 import dev.zkcluster.circuits.rollup.gen.BatchSpec;
+import dev.zkcluster.circuits.rollup.state.AccountState;
 import dev.zkcluster.proof.backend.CpuProvingBackend;
 import dev.zkcluster.proof.hash.Digest;
 import dev.zkcluster.proof.plonk.PlonkProofCodec;
@@ -35,12 +37,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A witness builder patched to break a rule cannot produce a proof: witness generation refuses the patched
- * witness, and a proof forced past the prover's own check for a false claim does not verify.
+ * A witness builder patched to break a rule (overdraw, skip the nonce check, forge a path, overflow a balance)
+ * cannot produce a proof that verifies: witness generation refuses the patched instance, and the same instance
+ * forced into a full witness by a builder that never refuses, then proven past the prover's own check, does not
+ * verify. Nor does a forced proof of a false public input.
  */
 class BasicCircuitSoundnessTest {
     private static BasicCircuit transfers;
     private static BasicCircuit withdrawals;
+    private static BasicCircuit deposits;
     private static ExecutedBatch batch;
     private static final ProvingBackend BACKEND = new CpuProvingBackend();
     private static final Map<OpKind, ProvingKey> KEYS = new EnumMap<>(OpKind.class);
@@ -49,7 +54,8 @@ class BasicCircuitSoundnessTest {
     static void setUp() {
         transfers = BasicCircuit.build(OpKind.TRANSFER, BasicCircuitProofTest.CAPACITY);
         withdrawals = BasicCircuit.build(OpKind.WITHDRAWAL, BasicCircuitProofTest.CAPACITY);
-        batch = BasicCircuitProofTest.execute(new BatchSpec(1, "0.1.0", 6, 0, 3, 2, 21));
+        deposits = BasicCircuit.build(OpKind.DEPOSIT, BasicCircuitProofTest.CAPACITY);
+        batch = BasicCircuitProofTest.execute(new BatchSpec(1, "0.1.0", 6, 2, 3, 2, 21));
     }
 
     private static BasicInstance patchFirst(BasicInstance instance, OpStep replacement) {
@@ -173,6 +179,23 @@ class BasicCircuitSoundnessTest {
         LeafWitness forgedTo = new LeafWitness(s.to().index(), s.to().before(), path);
         assertForcedProofRejected(transfers, instance,
                 patchFirst(instance, new OpStep.TransferStep(s.op(), s.from(), forgedTo)));
+    }
+
+    @Test
+    void aForcedProofOfAnOverflowingDepositOrAForgedDepositPathDoesNotVerify() throws Exception {
+        BasicInstance instance = batch.instances().get(OpKind.DEPOSIT).get(0);
+        OpStep.DepositStep s = (OpStep.DepositStep) instance.steps().get(0);
+        // a credit to exactly 2^48, one past the balance range
+        Deposit overflow = new Deposit(s.op().to(), AccountState.VALUE_LIMIT - s.to().before().balance());
+        BasicInstance overflowing = patchFirst(instance, new OpStep.DepositStep(overflow, s.to()));
+        assertRefused(deposits, overflowing);
+        assertForcedProofRejected(deposits, instance, overflowing);
+        List<Digest> path = new ArrayList<>(s.to().path());
+        path.set(0, new Digest(5, 6, 7, 8));
+        BasicInstance forged = patchFirst(instance, new OpStep.DepositStep(s.op(),
+                new LeafWitness(s.to().index(), s.to().before(), path)));
+        assertRefused(deposits, forged);
+        assertForcedProofRejected(deposits, instance, forged);
     }
 
     @Test
