@@ -49,7 +49,8 @@ import picocli.CommandLine;
  * deposits, 100 transfers and 10 withdrawals proves in this process, its verifier keys are exported to a store
  * directory, and the final BatchProof is then checked with nothing but the key files read back from that directory,
  * against public inputs recomputed by the independent implementation of the rules. One proving run serves every
- * test; it is the slowest test of the build (12 jobs at real size).
+ * test; it is the slowest test of the build (12 jobs at real size): 34 minutes on 2 cores shared with load average
+ * 6 to 17, most of it the 3 node jobs, whose circuits have 8 slots of leaf proofs; it needs more than a 3 GiB heap.
  */
 @Tag("slow")
 class RollupWorkloadEndToEndTest {
