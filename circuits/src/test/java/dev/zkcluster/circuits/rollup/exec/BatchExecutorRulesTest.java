@@ -36,6 +36,14 @@ class BatchExecutorRulesTest {
         }
     }
 
+    // puts one more account in the tree and re-derives every witness path against the new root
+    private void addAccount(long index, long balance, long nonce) {
+        tree.set(index, new AccountState(balance, nonce, new Digest(index, 1, 2, 3)));
+        witnesses.add(new AccountWitness(index, balance, nonce, new Digest(index, 1, 2, 3), List.of()));
+        witnesses.replaceAll(a -> new AccountWitness(a.index(), a.balance(), a.nonce(), a.pubkeyHash(),
+                tree.path(a.index())));
+    }
+
     private Batch batch(List<Deposit> d, List<Transfer> t, List<Withdrawal> w) {
         return new Batch(new BatchHeader(1, "0.1.0", tree.root(), 0), d, t, w, witnesses);
     }
@@ -186,6 +194,72 @@ class BatchExecutorRulesTest {
         assertEquals("accounts: at most 2 allowed, got 3", violation(b, new ExecutorLimits(10, 10, 10, 2)));
         Batch w = batch(List.of(), List.of(), List.of(new Withdrawal(11, 1, 3, ADDRESS)));
         assertEquals("withdrawals: at most 0 allowed, got 1", violation(w, new ExecutorLimits(10, 10, 0, 10)));
+    }
+
+    @Test
+    void acceptsTheBoundaryOfEveryInequality() {
+        // a transfer and a withdrawal of the whole balance, a credit to exactly 2^48 − 1
+        Batch edge = batch(List.of(new Deposit(12, 9)), List.of(new Transfer(11, 10, 50, 3)),
+                List.of(new Withdrawal(10, 150, 0, ADDRESS)));
+        ExecutedBatch executed = assertInstanceOf(Execution.Executed.class,
+                new BatchExecutor(ExecutorLimits.DEFAULT, 4).execute(edge)).batch();
+        assertEquals(BatchExecutorReferenceTest.reference(edge), executed.publicInputs());
+        Batch limits = batch(List.of(), List.of(), List.of());
+        assertInstanceOf(Execution.Executed.class, new BatchExecutor(new ExecutorLimits(0, 0, 0, 3), 4)
+                .execute(limits));
+    }
+
+    @Test
+    void namesAMissingSender() {
+        assertEquals("transfers[0].from: account 97 is not in accounts",
+                violation(batch(List.of(), List.of(new Transfer(97, 10, 1, 0)), List.of())));
+    }
+
+    @Test
+    void namesTransferAndWithdrawalAmountsOf2To48() {
+        assertEquals("transfers[0].amount: expected below 2^48, got 281474976710656",
+                violation(batch(List.of(), List.of(new Transfer(12, 10, 1L << 48, 0)), List.of())));
+        assertEquals("withdrawals[0].amount: expected below 2^48, got 18446744073709551615",
+                violation(batch(List.of(), List.of(), List.of(new Withdrawal(12, -1, 0, ADDRESS)))));
+    }
+
+    @Test
+    void namesANonceWhoseSuccessorWouldReach2To48() {
+        addAccount(13, 5, (1L << 48) - 1);
+        long last = (1L << 48) - 1;
+        assertEquals("transfers[0].nonce: the next nonce would reach 2^48",
+                violation(batch(List.of(), List.of(new Transfer(13, 10, 1, last)), List.of())));
+        assertEquals("withdrawals[0].nonce: the next nonce would reach 2^48",
+                violation(batch(List.of(), List.of(), List.of(new Withdrawal(13, 1, last, ADDRESS)))));
+    }
+
+    @Test
+    void namesAnAccountNonceOutOfRange() {
+        AccountWitness a = witnesses.get(1);
+        witnesses.set(1, new AccountWitness(a.index(), a.balance(), 1L << 48, a.pubkeyHash(), a.path()));
+        assertEquals("accounts[1].nonce: expected below 2^48, got 281474976710656",
+                violation(batch(List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void namesAMissingPubkeyHashAndAMissingPreviousRoot() {
+        AccountWitness a = witnesses.get(2);
+        witnesses.set(2, new AccountWitness(a.index(), a.balance(), a.nonce(), null, a.path()));
+        assertEquals("accounts[2].pubkey_hash: missing", violation(batch(List.of(), List.of(), List.of())));
+        Batch noRoot = new Batch(new BatchHeader(1, "0.1.0", null, 0), List.of(), List.of(), List.of(), witnesses);
+        assertEquals("header.prev_state_root: missing", violation(noRoot));
+    }
+
+    @Test
+    void aRejectedBatchNamesTheSameViolationEveryTime() {
+        // the executor keeps no state between runs: the second run of a bad batch fails the same way and a good
+        // batch after it still executes
+        BatchExecutor executor = new BatchExecutor(ExecutorLimits.DEFAULT, 4);
+        Batch bad = batch(List.of(), List.of(new Transfer(10, 11, 1, 5)), List.of());
+        String first = assertInstanceOf(Execution.Rejected.class, executor.execute(bad)).violation().message();
+        assertEquals(first, assertInstanceOf(Execution.Rejected.class, executor.execute(bad)).violation().message());
+        assertInstanceOf(Execution.Executed.class,
+                executor.execute(batch(List.of(), List.of(new Transfer(10, 11, 1, 0)), List.of())));
     }
 
     @Test
