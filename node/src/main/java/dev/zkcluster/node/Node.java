@@ -1,8 +1,18 @@
 package dev.zkcluster.node;
 
+import dev.zkcluster.actors.api.ProvingService;
+import dev.zkcluster.actors.cluster.ClusterProvingService;
+import dev.zkcluster.actors.cluster.ClusterSettings;
+import dev.zkcluster.actors.cluster.JobRunner;
+import dev.zkcluster.actors.cluster.PipelineJobRunner;
+import dev.zkcluster.actors.cluster.ProvingCluster;
+import dev.zkcluster.gpu.CpuProvingDevice;
+import dev.zkcluster.gpu.ProvingDevice;
 import dev.zkcluster.persistence.JournalDatabase;
 import dev.zkcluster.persistence.JournalProbe;
 import dev.zkcluster.persistence.JournalSchema;
+import dev.zkcluster.persistence.blob.FileObjectStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -29,24 +39,47 @@ public final class Node {
 
   private final ActorSystem<SpawnProtocol.Command> system;
   private final ServerBinding binding;
+  private final ProvingCluster cluster;
+  private final ProvingService provingService;
 
-  private Node(ActorSystem<SpawnProtocol.Command> system, ServerBinding binding) {
+  private Node(ActorSystem<SpawnProtocol.Command> system, ServerBinding binding, ProvingCluster cluster) {
     this.system = system;
     this.binding = binding;
+    this.cluster = cluster;
+    this.provingService = new ClusterProvingService(cluster.context());
   }
 
+  /** Starts a node whose workers prove with the circuits' pipeline on this machine's devices. */
   public static Node start(NodeConfig config) {
+    return start(config, PipelineJobRunner.factory());
+  }
+
+  /**
+   * Starts a node whose workers run jobs with {@code runners}. The cluster settings (prover groups, versions, round
+   * policies) are checked before anything starts, so a bad configuration fails here and names what is wrong.
+   */
+  public static Node start(NodeConfig config, JobRunner.Factory runners) {
+    ClusterSettings settings;
+    try {
+      settings = ClusterSettings.fromConfig(config.config());
+    } catch (IllegalArgumentException | com.typesafe.config.ConfigException e) {
+      throw new NodeStartException("bad cluster configuration: " + e.getMessage(), e);
+    }
     ActorSystem<SpawnProtocol.Command> system =
         ActorSystem.create(SpawnProtocol.create(), config.systemName(), config.config());
     try {
       JournalSchema schema = new JournalSchema(system);
       if (config.createSchema()) {
-        schema.ensureCreated().whenComplete((done, error) -> {
-          if (error != null) {
-            LOG.error("Journal schema set-up failed; /ready reports it and retries: {}", error.toString());
-          }
-        });
+        try {
+          schema.ensureCreated().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          LOG.error("Journal schema set-up failed; /ready reports it and retries: {}", e.toString());
+          schema.ensureCreated();
+        }
       }
+      FileObjectStore store = new FileObjectStore(config.dataDir().resolve("blobs"));
+      boolean prover = config.roles().contains(NodeRole.PROVER);
+      ProvingCluster cluster = ProvingCluster.start(system, settings, store, prover, devices(settings), runners);
       ReadinessProbe probe = new ReadinessProbe(
           Cluster.get(system), schema, config.createSchema(), new JournalProbe(system), config.readinessTimeout());
       ServerBinding binding = Http.get(system)
@@ -55,10 +88,10 @@ public final class Node {
           .toCompletableFuture()
           .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       binding.addToCoordinatedShutdown(config.shutdownDeadline(), system);
-      LOG.info("Node {} started: roles {}, HTTP on {}, data in {}, journal on {}",
+      LOG.info("Node {} started: roles {}, HTTP on {}, data in {}, journal on {}, {} prover worker(s)",
           Cluster.get(system).selfMember().address(), config.roles(), binding.localAddress(), config.dataDir(),
-          JournalDatabase.from(config.config()).dialect());
-      return new Node(system, binding);
+          JournalDatabase.from(config.config()).dialect(), cluster.workers());
+      return new Node(system, binding, cluster);
     } catch (ExecutionException | TimeoutException e) {
       system.terminate();
       throw new NodeStartException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort(), e);
@@ -67,6 +100,16 @@ public final class Node {
       system.terminate();
       throw new NodeStartException("interrupted while starting", e);
     }
+  }
+
+  // the devices this node's workers own, one worker each
+  private static List<ProvingDevice> devices(ClusterSettings settings) {
+    return List.of(new CpuProvingDevice("cpu-0", settings.concurrency()));
+  }
+
+  /** Submit, follow and manage batches; the HTTP gateway and the command line call this. */
+  public ProvingService provingService() {
+    return provingService;
   }
 
   public ActorSystem<SpawnProtocol.Command> system() {

@@ -33,7 +33,12 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
 
     public record Enqueue(JobSpec spec) implements Command {}
 
-    public record Pull(String slot, List<String> versions, ActorRef<Assignment> replyTo) implements Command {}
+    /**
+     * A worker slot asks for work. {@code finished} names the job the slot has just reported (or is empty): that
+     * lease is over from the slot's side and is not handed back; it stays until the job entity confirms it.
+     */
+    public record Pull(String slot, List<String> versions, ActorRef<Assignment> replyTo, String finished)
+            implements Command {}
 
     /** A worker gives a lease back unused (its slot took another job meanwhile); the attempt does not count. */
     public record Decline(String jobId, String slot) implements Command {}
@@ -79,6 +84,8 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
 
     public record Faulted(String jobId, String reason) implements Event {}
 
+    public record Reported(String jobId) implements Event {}
+
     public record Requeued(String jobId, String reason) implements Event {}
 
     public record Exhausted(String jobId, String reason) implements Event {}
@@ -87,7 +94,10 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
 
     public record Removed(String jobId) implements Event {}
 
-    /** {@code status}: queued, leased, faulted (waiting for the house keeper) or exhausted. */
+    /**
+     * {@code status}: queued, leased, reported (the worker sent a result; the entry leaves when the job confirms it,
+     * or is requeued at the lease deadline if it never does), faulted (waiting for the house keeper) or exhausted.
+     */
     public record Entry(JobSpec spec, String status, int attempts, String slot, long deadlineMillis, String reason)
             implements CborSerializable {
         Entry with(String status, int attempts, String slot, long deadline, String reason) {
@@ -171,8 +181,8 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
                 .onCommand(Done.class, (s, c) -> s.entries().containsKey(c.jobId())
                         ? Effect().persist(new Removed(c.jobId())) : Effect().none())
                 .onCommand(Tick.class, (s, c) -> endLeases(s, e -> e.status().equals("faulted")
-                        || e.status().equals("leased") && e.deadlineMillis() <= c.nowMillis()))
-                .onCommand(ReleaseNode.class, (s, c) -> endLeases(s, e -> e.status().equals("leased")
+                        || leased(e) && e.deadlineMillis() <= c.nowMillis()))
+                .onCommand(ReleaseNode.class, (s, c) -> endLeases(s, e -> leased(e)
                         && e.slot().startsWith(c.address() + "/")))
                 .onCommand(RequeueBatch.class, (s, c) -> revive(s, c.batch(), false, c.replyTo()))
                 .onCommand(ResetBatch.class, (s, c) -> revive(s, c.batch(), true, c.replyTo()))
@@ -199,6 +209,11 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
     }
 
     private Effect<Event, State> onPull(State s, Pull c) {
+        Entry done = s.entries().get(c.finished());
+        if (done != null && done.status().equals("leased") && done.slot().equals(c.slot())) {
+            return Effect().persist(new Reported(c.finished())).thenRun(n -> cx.queue(group).tell(
+                    new Pull(c.slot(), c.versions(), c.replyTo(), "")));
+        }
         for (Entry e : s.entries().values()) {
             if (e.status().equals("leased") && e.slot().equals(c.slot())) {
                 // an idempotent re-send: the same job again
@@ -246,9 +261,13 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
             if (best(s, w.getValue().versions()).isPresent()) {
                 it.remove();
                 // re-enter through the mailbox so that the lease is persisted before the next one is chosen
-                cx.queue(group).tell(new Pull(w.getKey(), w.getValue().versions(), w.getValue().replyTo()));
+                cx.queue(group).tell(new Pull(w.getKey(), w.getValue().versions(), w.getValue().replyTo(), ""));
             }
         }
+    }
+
+    private static boolean leased(Entry e) {
+        return e.status().equals("leased") || e.status().equals("reported");
     }
 
     private Effect<Event, State> endLeases(State s, java.util.function.Predicate<Entry> ended) {
@@ -293,7 +312,7 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
             String k = e.spec().round() + "|" + e.spec().circuit() + "|" + e.spec().version();
             int[] c = counts.computeIfAbsent(k, x -> new int[2]);
             sample.putIfAbsent(k, e.spec());
-            if (e.status().equals("leased")) {
+            if (leased(e)) {
                 c[1]++;
             } else if (e.status().equals("queued") || e.status().equals("faulted")) {
                 c[0]++;
@@ -317,6 +336,8 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
                         x -> x.with("queued", x.attempts() - 1, "", 0, x.reason())))
                 .onEvent(Faulted.class, (s, e) -> s.update(e.jobId(),
                         x -> x.with("faulted", x.attempts(), x.slot(), 0, e.reason())))
+                .onEvent(Reported.class, (s, e) -> s.update(e.jobId(),
+                        x -> x.with("reported", x.attempts(), x.slot(), x.deadlineMillis(), x.reason())))
                 .onEvent(Requeued.class, (s, e) -> s.update(e.jobId(),
                         x -> x.with("queued", x.attempts(), "", 0, e.reason())))
                 .onEvent(Exhausted.class, (s, e) -> s.update(e.jobId(),

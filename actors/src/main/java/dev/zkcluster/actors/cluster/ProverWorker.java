@@ -83,7 +83,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                 .onMessage(Poll.class, p -> {
                     for (int i = 0; i < slots.length; i++) {
                         if (slots[i] == null) {
-                            pull(i);
+                            pull(i, "");
                         }
                     }
                     return this;
@@ -104,12 +104,12 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                 .build();
     }
 
-    private void pull(int slot) {
+    private void pull(int slot, String finished) {
         if (versions.isEmpty()) {
             return;
         }
         String group = queues.get(nextQueue++ % queues.size());
-        cx.queue(group).tell(new JobQueue.Pull(slotId(slot), versions, inbox));
+        cx.queue(group).tell(new JobQueue.Pull(slotId(slot), versions, inbox, finished));
     }
 
     private Behavior<Command> onAssigned(Assigned m) {
@@ -161,7 +161,10 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         }
         slots[r.slot()] = null;
         busyChanged();
-        pull(r.slot());
+        // a finished job's queue hears of it first, so the slot is not handed the same job again
+        String finishedGroup = a.group();
+        cx.queue(finishedGroup).tell(new JobQueue.Pull(slotId(r.slot()), versions, inbox,
+                r.error() == null ? a.spec().id() : ""));
         return this;
     }
 
