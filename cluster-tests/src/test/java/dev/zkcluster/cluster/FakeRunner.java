@@ -26,12 +26,14 @@ final class FakeRunner implements JobRunner {
     }
 
     static final List<Run> RUNS = new CopyOnWriteArrayList<>();
+    static final List<Run> STARTED = new CopyOnWriteArrayList<>();
     static final Map<String, Integer> STARTS = new ConcurrentHashMap<>();
     /** Decides each run from (node, job); tests replace it. */
     static volatile BiFunction<String, JobSpec, Behaviour> policy = (node, spec) -> Behaviour.QUICK;
 
     static void reset() {
         RUNS.clear();
+        STARTED.clear();
         STARTS.clear();
         policy = (node, spec) -> Behaviour.QUICK;
     }
@@ -56,6 +58,7 @@ final class FakeRunner implements JobRunner {
     @Override
     public String run(JobSpec spec) throws Exception {
         STARTS.merge(spec.id(), 1, Integer::sum);
+        STARTED.add(new Run(node, spec.id(), spec.version(), spec.round()));
         Behaviour b = policy.apply(node, spec);
         Thread.sleep(b.sleepMillis());
         if (b.fail()) {

@@ -33,12 +33,19 @@ import org.apache.pekko.cluster.typed.Cluster;
 final class TestCluster implements AutoCloseable {
     final Path dataDir;
     private final String common;
+    private final Config application;
     private final List<Node> nodes = new ArrayList<>();
     private int seedPort = -1;
 
     TestCluster(Path dataDir, String commonHocon) {
+        this(dataDir, commonHocon, ConfigFactory.defaultApplication());
+    }
+
+    /** As above, on a profile such as postgres.conf. */
+    TestCluster(Path dataDir, String commonHocon, Config application) {
         this.dataDir = dataDir;
         this.common = commonHocon;
+        this.application = application;
     }
 
     static int freePort() {
@@ -78,7 +85,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     Node start(String roles, String extraHocon, JobRunner.Factory runners, int clusterPort) {
-        Node node = Node.start(NodeConfig.load(config(roles, extraHocon, clusterPort)), runners);
+        Node node = Node.start(NodeConfig.load(config(roles, extraHocon, clusterPort), application), runners);
         nodes.add(node);
         return node;
     }

@@ -42,7 +42,7 @@ public final class PipelineJobRunner implements JobRunner {
     private final ProvingDevice device;
     private final ObjectStore store;
     private final Metrics metrics = new Metrics();
-    private final Map<String, LocalPipeline> pipelines = new ConcurrentHashMap<>();
+    private final Map<String, LocalPipeline> pipelines;
     private final Map<Long, ExecutedBatch> executed = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, ExecutedBatch> eldest) {
@@ -51,8 +51,22 @@ public final class PipelineJobRunner implements JobRunner {
     };
 
     public PipelineJobRunner(ProvingDevice device, ObjectStore store) {
+        this(device, store, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A runner whose per-version pipelines (circuits and keys) live in {@code pipelines}, which several runners on
+     * devices of one kind may share.
+     */
+    public PipelineJobRunner(ProvingDevice device, ObjectStore store, Map<String, LocalPipeline> pipelines) {
         this.device = device;
         this.store = store;
+        this.pipelines = pipelines;
+    }
+
+    /** The verifier key of a circuit, as this runner's registry holds it. */
+    public VerifierKey verifierKey(CircuitKey key) {
+        return pipeline(key.version()).registry().verifierKey(key);
     }
 
     public static Factory factory() {
