@@ -31,7 +31,12 @@ final class FakeRunner implements JobRunner {
     /** Decides each run from (node, job); tests replace it. */
     static volatile BiFunction<String, JobSpec, Behaviour> policy = (node, spec) -> Behaviour.QUICK;
 
+    // runs still sleeping when a test ends must not count in the next one
+    private static final java.util.concurrent.atomic.AtomicInteger GENERATION =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     static void reset() {
+        GENERATION.incrementAndGet();
         RUNS.clear();
         STARTED.clear();
         STARTS.clear();
@@ -57,6 +62,7 @@ final class FakeRunner implements JobRunner {
 
     @Override
     public String run(JobSpec spec) throws Exception {
+        int generation = GENERATION.get();
         STARTS.merge(spec.id(), 1, Integer::sum);
         STARTED.add(new Run(node, spec.id(), spec.version(), spec.round()));
         Behaviour b = policy.apply(node, spec);
@@ -69,7 +75,9 @@ final class FakeRunner implements JobRunner {
         ProofBlob blob = new ProofBlob(spec.version(), spec.round(), spec.circuit(), spec.depth(), spec.seq(), inputs,
                 "test-key", new byte[] {1, 2, 3});
         store.put(spec.proofKey(), blob.encode());
-        RUNS.add(new Run(node, spec.id(), spec.version(), spec.round()));
+        if (generation == GENERATION.get()) {
+            RUNS.add(new Run(node, spec.id(), spec.version(), spec.round()));
+        }
         return spec.proofKey();
     }
 
