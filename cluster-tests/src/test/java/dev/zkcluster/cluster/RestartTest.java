@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * journal and object store: the batch completes, and no job that was proven before the stop is proven again.
  */
 class RestartTest {
+    // snapshots every few events, so that recovery goes through them
+    static final String SNAPSHOTS = "zkcluster.jobs.snapshot-every = 3";
+
     @TempDir Path dir;
 
     @Test
@@ -28,7 +31,7 @@ class RestartTest {
         int port1 = TestCluster.freePort();
         int port2 = TestCluster.freePort();
         List<ProvingService.JobView> provenBefore;
-        try (TestCluster first = new TestCluster(dir, "")) {
+        try (TestCluster first = new TestCluster(dir, SNAPSHOTS)) {
             Node n1 = first.start("gateway, orchestrator, witness, prover", "", FakeRunner.on("n1"), port1);
             first.start("prover", "", FakeRunner.on("n2"), port2);
             first.awaitUp(2);
@@ -41,7 +44,7 @@ class RestartTest {
         } // both nodes are terminated without leaving
         assertTrue(provenBefore.size() >= 8 && provenBefore.size() < 23, provenBefore.size() + " proven");
 
-        try (TestCluster second = new TestCluster(dir, "")) {
+        try (TestCluster second = new TestCluster(dir, SNAPSHOTS)) {
             Node n1 = second.start("gateway, orchestrator, witness, prover", "", FakeRunner.on("n1"), port1);
             second.start("prover", "", FakeRunner.on("n2"), port2);
             ProvingService service = n1.provingService();

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Three nodes: one orchestrator (gateway, witness) and two provers, with placeholder proving. */
 class ThreeNodeClusterTest {
+    // snapshots every few events, so that recovery goes through them
+    static final String SNAPSHOTS = "zkcluster.jobs.snapshot-every = 3";
+
     @TempDir Path dir;
     TestCluster cluster;
     Node orchestrator;
@@ -31,7 +34,7 @@ class ThreeNodeClusterTest {
     @BeforeEach
     void start() {
         FakeRunner.reset();
-        cluster = new TestCluster(dir, "");
+        cluster = new TestCluster(dir, SNAPSHOTS);
         orchestrator = cluster.start("gateway, orchestrator, witness", "", FakeRunner.on("orchestrator"));
         proverA = cluster.start("prover", "", FakeRunner.on("a"));
         proverB = cluster.start("prover", "", FakeRunner.on("b"));

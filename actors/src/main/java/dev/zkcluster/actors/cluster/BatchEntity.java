@@ -105,7 +105,7 @@ public final class BatchEntity extends EventSourcedBehavior<BatchEntity.Command,
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(50, 2);
+        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class CircuitJob extends EventSourcedBehavior<CircuitJob.Command, C
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(50, 2);
+        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
     }
 
     @Override

@@ -13,6 +13,7 @@ public record ClusterSettings(
         Duration retention,
         Duration pollInterval,
         Duration askTimeout,
+        int snapshotEvery,
         List<ProtocolVersion> versions,
         ProverGroups groups,
         String workerGroup,
@@ -65,7 +66,16 @@ public record ClusterSettings(
                 config.getDuration("zkcluster.jobs.retention"),
                 config.getDuration("zkcluster.jobs.poll-interval"),
                 config.getDuration("zkcluster.jobs.ask-timeout"),
+                positive(config, "zkcluster.jobs.snapshot-every"),
                 List.copyOf(versions), groups, workerGroup, List.copyOf(workerVersions), concurrency);
+    }
+
+    private static int positive(Config config, String path) {
+        int v = config.getInt(path);
+        if (v < 1) {
+            throw new IllegalArgumentException(path + " must be at least 1, got " + v);
+        }
+        return v;
     }
 
     public RoundPolicy policy(int round) {

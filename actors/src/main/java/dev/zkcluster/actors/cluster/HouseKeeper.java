@@ -100,7 +100,7 @@ public final class HouseKeeper extends EventSourcedBehavior<HouseKeeper.Command,
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(200, 2);
+        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
     }
 
     @Override

@@ -154,7 +154,7 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(500, 2);
+        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
     }
 
     @Override

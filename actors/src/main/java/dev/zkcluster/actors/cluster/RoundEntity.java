@@ -66,7 +66,7 @@ public final class RoundEntity extends EventSourcedBehavior<RoundEntity.Command,
 
     @Override
     public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(100, 2);
+        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
     }
 
     @Override

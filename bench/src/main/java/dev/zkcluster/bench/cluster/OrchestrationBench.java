@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #idleBatch}: one 11-job {@code 0.1.0-tiny} batch at a time on an idle cluster; the tear-down prints
  *       the scheduling latency (a job's {@code queued} transition to its worker starting it), p50 and p99.
  * </ul>
- * {@code db} is {@code h2} (embedded file) or {@code postgres} (127.0.0.1:5432, database test, a fresh schema).
+ * {@code db} is {@code h2} (embedded file) or {@code postgres} (127.0.0.1:5432, a fresh database, dropped after).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
@@ -64,6 +64,7 @@ public class OrchestrationBench {
     private Node node;
     private ProvingService service;
     private Path dir;
+    private String database;
     private final List<BatchInput> small = new ArrayList<>();
     private final List<BatchInput> tiny = new ArrayList<>();
     private int nextSmall;
@@ -77,12 +78,9 @@ public class OrchestrationBench {
         String extra = "";
         Config application = ConfigFactory.defaultApplication();
         if (db.equals("postgres")) {
-            String schema = "zk_bench_" + Long.toHexString(System.nanoTime());
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-                    Statement st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            extra = "zkcluster.db.url = \"jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema + "\"\n";
+            database = "zk_bench_" + Long.toHexString(System.nanoTime());
+            sql("CREATE DATABASE " + database);
+            extra = "zkcluster.db.url = \"jdbc:postgresql://127.0.0.1:5432/" + database + "\"\n";
             application = ConfigFactory.parseResources("postgres.conf");
         }
         Config config = ConfigFactory.parseString(extra + String.join("\n",
@@ -130,6 +128,16 @@ public class OrchestrationBench {
         }
         node.system().terminate();
         node.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        if (database != null) {
+            sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static void sql(String statement) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+                Statement st = c.createStatement()) {
+            st.execute(statement);
+        }
     }
 
     @Benchmark
