@@ -99,6 +99,9 @@ public final class Node {
       Thread.currentThread().interrupt();
       system.terminate();
       throw new NodeStartException("interrupted while starting", e);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
     }
   }
 

@@ -19,8 +19,6 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * while proving it re-creates its basic jobs (idempotently); the jobs and rounds re-send what they hold, so no
  * message lost in a crash leaves the batch stuck.
  */
-public final class BatchEntity extends EventSourcedBehavior<BatchEntity.Command, BatchEntity.Event,
+public final class BatchEntity extends ClusterEntity<BatchEntity.Command, BatchEntity.Event,
         BatchEntity.State> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchEntity.class);
@@ -85,13 +83,11 @@ public final class BatchEntity extends EventSourcedBehavior<BatchEntity.Command,
     }
 
     private final long number;
-    private final ClusterContext cx;
     private boolean driven;
 
     private BatchEntity(String entityId, ClusterContext cx) {
-        super(PersistenceId.of(KEY.name(), entityId));
+        super(PersistenceId.of(KEY.name(), entityId), cx);
         this.number = Long.parseUnsignedLong(entityId);
-        this.cx = cx;
     }
 
     public static Behavior<Command> create(String entityId, ClusterContext cx) {
@@ -103,10 +99,6 @@ public final class BatchEntity extends EventSourcedBehavior<BatchEntity.Command,
         return new State("new", "", null, new byte[0], 0, 0, Map.of(), "", 0);
     }
 
-    @Override
-    public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
-    }
 
     @Override
     public SignalHandler<State> signalHandler() {

@@ -8,8 +8,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * One job ({@code CircuitJob}, id {@code {batch}-{round}-{circuit}-{depth}-{seq}}): queued → proving (attempt,
@@ -18,7 +16,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * verified against the circuit's key. When proven, it tells its queue and sends {@code ProofReady} (an object-store
  * key) to its round.
  */
-public final class CircuitJob extends EventSourcedBehavior<CircuitJob.Command, CircuitJob.Event, CircuitJob.State> {
+public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJob.Event, CircuitJob.State> {
 
     public static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "CircuitJob");
 
@@ -69,11 +67,9 @@ public final class CircuitJob extends EventSourcedBehavior<CircuitJob.Command, C
         }
     }
 
-    private final ClusterContext cx;
 
     private CircuitJob(String entityId, ClusterContext cx) {
-        super(PersistenceId.of(KEY.name(), entityId));
-        this.cx = cx;
+        super(PersistenceId.of(KEY.name(), entityId), cx);
     }
 
     public static Behavior<Command> create(String entityId, ClusterContext cx) {
@@ -85,10 +81,6 @@ public final class CircuitJob extends EventSourcedBehavior<CircuitJob.Command, C
         return State.empty();
     }
 
-    @Override
-    public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
-    }
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {

@@ -69,7 +69,8 @@ public final class ClusterProvingService implements ProvingService {
                     if (reply.conflict()) {
                         throw conflict(p.number());
                     }
-                    return new SubmitResult(p.number(), reply.state(), reply.created());
+                    return new SubmitResult(p.number(), reply.state().equals("archived") ? "done" : reply.state(),
+                            reply.created());
                 }));
     }
 

@@ -20,8 +20,6 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the retention period (deleting their job proofs; the final proof stays), and publishes queue depth and the age of
  * the oldest unproven batch. When a member leaves, the leases of its workers end at once.
  */
-public final class HouseKeeper extends EventSourcedBehavior<HouseKeeper.Command, HouseKeeper.Event,
+public final class HouseKeeper extends ClusterEntity<HouseKeeper.Command, HouseKeeper.Event,
         HouseKeeper.State> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HouseKeeper.class);
@@ -72,14 +70,12 @@ public final class HouseKeeper extends EventSourcedBehavior<HouseKeeper.Command,
         }
     }
 
-    private final ClusterContext cx;
     private final ActorContext<Command> ctx;
     private final Map<String, Set<String>> gaugeKeys = new HashMap<>();
 
     private HouseKeeper(ActorContext<Command> ctx, ClusterContext cx) {
-        super(PersistenceId.ofUniqueId("house-keeper"));
+        super(PersistenceId.ofUniqueId("house-keeper"), cx);
         this.ctx = ctx;
-        this.cx = cx;
     }
 
     public static Behavior<Command> create(ClusterContext cx) {
@@ -98,10 +94,6 @@ public final class HouseKeeper extends EventSourcedBehavior<HouseKeeper.Command,
         return new State(Map.of());
     }
 
-    @Override
-    public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
-    }
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {

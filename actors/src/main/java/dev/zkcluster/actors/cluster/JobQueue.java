@@ -15,8 +15,6 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * The durable job queue of one prover group ({@code JobQueue}, id = group name). Workers pull: the first queued job
@@ -25,7 +23,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * requeues expired leases and jobs a worker failed while attempts &lt; max, and fails the rest (and their batch).
  * A pull that finds nothing waits in memory until a job arrives.
  */
-public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQueue.Event, JobQueue.State> {
+public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Event, JobQueue.State> {
 
     public static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "JobQueue");
 
@@ -133,14 +131,12 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
 
     private record Waiting(List<String> versions, ActorRef<Assignment> replyTo) {}
 
-    private final ClusterContext cx;
     private final String group;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
 
     private JobQueue(String group, ClusterContext cx) {
-        super(PersistenceId.of(KEY.name(), group));
+        super(PersistenceId.of(KEY.name(), group), cx);
         this.group = group;
-        this.cx = cx;
     }
 
     public static Behavior<Command> create(String group, ClusterContext cx) {
@@ -152,10 +148,6 @@ public final class JobQueue extends EventSourcedBehavior<JobQueue.Command, JobQu
         return new State(Map.of());
     }
 
-    @Override
-    public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
-    }
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {

@@ -11,8 +11,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * One level of one batch's tree ({@code AggregationRound}, id {@code {batch}-{level}}): collects the proofs of the
@@ -20,7 +18,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * on the next level with the group's proof keys; the final level hands its proof to the {@code Batch}. A repeated
  * {@code ProofReady} repeats the (idempotent) hand-off, which is how a restarted cluster picks up lost messages.
  */
-public final class RoundEntity extends EventSourcedBehavior<RoundEntity.Command, RoundEntity.Event,
+public final class RoundEntity extends ClusterEntity<RoundEntity.Command, RoundEntity.Event,
         RoundEntity.State> {
 
     public static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "AggregationRound");
@@ -48,11 +46,9 @@ public final class RoundEntity extends EventSourcedBehavior<RoundEntity.Command,
         return slot.lane() + ":" + slot.seq();
     }
 
-    private final ClusterContext cx;
 
     private RoundEntity(String entityId, ClusterContext cx) {
-        super(PersistenceId.of(KEY.name(), entityId));
-        this.cx = cx;
+        super(PersistenceId.of(KEY.name(), entityId), cx);
     }
 
     public static Behavior<Command> create(String entityId, ClusterContext cx) {
@@ -64,10 +60,6 @@ public final class RoundEntity extends EventSourcedBehavior<RoundEntity.Command,
         return new State(Map.of());
     }
 
-    @Override
-    public RetentionCriteria retentionCriteria() {
-        return RetentionCriteria.snapshotEvery(cx.settings().snapshotEvery(), 2);
-    }
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
