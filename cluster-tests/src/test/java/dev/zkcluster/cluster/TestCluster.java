@@ -129,6 +129,9 @@ final class TestCluster implements AutoCloseable {
     static ProvingService.BatchStatus awaitState(ProvingService service, long batch, String state, Duration timeout) {
         return await("batch " + batch + " " + state, timeout, () -> {
             Optional<ProvingService.BatchStatus> s = service.status(batch).toCompletableFuture().join();
+            if (s.isPresent() && s.get().state().equals("failed") && !state.equals("failed")) {
+                fail("batch " + batch + " failed: " + s.get().error().orElse("?"));
+            }
             return s.filter(x -> x.state().equals(state));
         });
     }

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Proves jobs with the circuits' job-level steps ({@link LocalPipeline}) on one device. A basic job re-executes the
  * stored batch input (the result is cached for the few most recent batches) and takes its instance; an aggregation
  * job reads its children's proofs from the object store. Every proof is checked against its verifier key before it
- * is written, so a result the cluster accepts always verifies.
+ * is written, so a result the cluster accepts always verifies. The registry holds the proving state of the circuit
+ * in use and of no other: jobs come in round order, so a circuit's state is built about once per batch, and memory
+ * stays at one circuit's worth.
  */
 public final class PipelineJobRunner implements JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineJobRunner.class);
@@ -88,6 +90,12 @@ public final class PipelineJobRunner implements JobRunner {
     public String run(JobSpec spec) throws IOException {
         LocalPipeline pipeline = pipeline(spec.version());
         CircuitRegistry registry = pipeline.registry();
+        CircuitKey circuit = new CircuitKey(spec.version(), spec.round(), spec.circuit());
+        for (CircuitKey held : registry.heldKeys()) {
+            if (!held.equals(circuit)) {
+                registry.release(held);
+            }
+        }
         TreeShape shape = spec.shape();
         int level = spec.slot().level();
         long start = System.nanoTime();
