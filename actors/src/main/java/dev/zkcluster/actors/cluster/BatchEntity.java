@@ -99,7 +99,6 @@ public final class BatchEntity extends ClusterEntity<BatchEntity.Command, BatchE
         return new State("new", "", null, new byte[0], 0, 0, Map.of(), "", 0);
     }
 
-
     @Override
     public SignalHandler<State> signalHandler() {
         return newSignalHandlerBuilder().onSignal(RecoveryCompleted.class, (s, sig) -> drive(s)).build();

@@ -67,7 +67,6 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
         }
     }
 
-
     private CircuitJob(String entityId, ClusterContext cx) {
         super(PersistenceId.of(KEY.name(), entityId), cx);
     }
@@ -80,7 +79,6 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
     public State emptyState() {
         return State.empty();
     }
-
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {

@@ -94,7 +94,6 @@ public final class HouseKeeper extends ClusterEntity<HouseKeeper.Command, HouseK
         return new State(Map.of());
     }
 
-
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()

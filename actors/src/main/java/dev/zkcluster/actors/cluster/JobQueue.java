@@ -148,7 +148,6 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         return new State(Map.of());
     }
 
-
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()

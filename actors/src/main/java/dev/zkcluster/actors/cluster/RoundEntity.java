@@ -46,7 +46,6 @@ public final class RoundEntity extends ClusterEntity<RoundEntity.Command, RoundE
         return slot.lane() + ":" + slot.seq();
     }
 
-
     private RoundEntity(String entityId, ClusterContext cx) {
         super(PersistenceId.of(KEY.name(), entityId), cx);
     }
@@ -59,7 +58,6 @@ public final class RoundEntity extends ClusterEntity<RoundEntity.Command, RoundE
     public State emptyState() {
         return new State(Map.of());
     }
-
 
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
