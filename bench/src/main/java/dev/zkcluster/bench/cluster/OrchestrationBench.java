@@ -99,7 +99,7 @@ public class OrchestrationBench {
             small.add(BatchMessages.toProto(BatchGenerator.generate(
                     new BatchSpec(1_000 + i, "0.1.0-small", 40, 256, 256, 256, i))));
         }
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 2000; i++) {
             tiny.add(BatchMessages.toProto(BatchGenerator.generate(
                     new BatchSpec(TINY_FIRST + i, "0.1.0-tiny", 6, 1, 3, 1, i))));
         }
