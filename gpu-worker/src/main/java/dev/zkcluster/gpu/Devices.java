@@ -1,8 +1,9 @@
 package dev.zkcluster.gpu;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Device discovery at node start: the proving devices this node offers, one worker per device.
@@ -17,7 +18,7 @@ import java.util.List;
  * The caller owns the devices it gets and closes them when the node stops.
  */
 public final class Devices {
-    private static final System.Logger LOG = System.getLogger(Devices.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
 
     private Devices() {}
 
@@ -32,7 +33,7 @@ public final class Devices {
                         + probe.problem() + ". Install the NVIDIA driver, or set " + DeviceMode.SETTING
                         + " to auto or cpu.");
             }
-            LOG.log(Level.INFO, "No CUDA device (" + probe.problem() + "); proving on the CPU.");
+            LOG.info("No CUDA device ({}); proving on the CPU.", probe.problem());
             return List.of(cpu(settings));
         }
         List<ProvingDevice> devices = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class Devices {
             if (settings.mode() == DeviceMode.CUDA) {
                 throw new CudaUnavailableException("a CUDA device failed to start: " + e.getMessage(), e);
             }
-            LOG.log(Level.WARNING, "A CUDA device failed to start (" + e.getMessage() + "); proving on the CPU.");
+            LOG.warn("A CUDA device failed to start ({}); proving on the CPU.", e.getMessage());
             return List.of(cpu(settings));
         }
         return List.copyOf(devices);

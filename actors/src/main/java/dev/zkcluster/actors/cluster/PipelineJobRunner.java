@@ -1,0 +1,179 @@
+package dev.zkcluster.actors.cluster;
+
+import dev.zkcluster.actors.intake.BatchMessages;
+import dev.zkcluster.actors.intake.Decoded;
+import dev.zkcluster.circuits.pipeline.JobProof;
+import dev.zkcluster.circuits.pipeline.LocalPipeline;
+import dev.zkcluster.circuits.registry.CircuitKey;
+import dev.zkcluster.circuits.registry.CircuitRegistry;
+import dev.zkcluster.circuits.registry.ProtocolVersion;
+import dev.zkcluster.circuits.rollup.batch.OpKind;
+import dev.zkcluster.circuits.rollup.exec.BatchExecutor;
+import dev.zkcluster.circuits.rollup.exec.ExecutedBatch;
+import dev.zkcluster.circuits.rollup.exec.Execution;
+import dev.zkcluster.circuits.rollup.exec.ExecutorLimits;
+import dev.zkcluster.gpu.ProvingDevice;
+import dev.zkcluster.persistence.blob.BlobKeys;
+import dev.zkcluster.persistence.blob.ObjectStore;
+import dev.zkcluster.proof.plonk.PlonkProofCodec;
+import dev.zkcluster.proof.plonk.PlonkProofDecoding;
+import dev.zkcluster.proof.plonk.Verification;
+import dev.zkcluster.proof.plonk.Verifier;
+import dev.zkcluster.proof.plonk.VerifierKey;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves jobs with the circuits' job-level steps ({@link LocalPipeline}) on one device. A basic job re-executes the
+ * stored batch input (the result is cached for the few most recent batches) and takes its instance; an aggregation
+ * job reads its children's proofs from the object store. Every proof is checked against its verifier key before it
+ * is written, so a result the cluster accepts always verifies. The registry holds the proving state of the circuit
+ * in use and of no other: jobs come in round order, so a circuit's state is built about once per batch, and memory
+ * stays at one circuit's worth.
+ */
+public final class PipelineJobRunner implements JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineJobRunner.class);
+    private static final int CACHED_BATCHES = 4;
+
+    private final ProvingDevice device;
+    private final ObjectStore store;
+    private final Metrics metrics = new Metrics();
+    private final Map<String, LocalPipeline> pipelines;
+    private final Map<Long, ExecutedBatch> executed = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ExecutedBatch> eldest) {
+            return size() > CACHED_BATCHES;
+        }
+    };
+
+    public PipelineJobRunner(ProvingDevice device, ObjectStore store) {
+        this(device, store, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A runner whose per-version pipelines (circuits and keys) live in {@code pipelines}, which several runners on
+     * devices of one kind may share.
+     */
+    public PipelineJobRunner(ProvingDevice device, ObjectStore store, Map<String, LocalPipeline> pipelines) {
+        this.device = device;
+        this.store = store;
+        this.pipelines = pipelines;
+    }
+
+    /** The verifier key of a circuit, as this runner's registry holds it. */
+    public VerifierKey verifierKey(CircuitKey key) {
+        return pipeline(key.version()).registry().verifierKey(key);
+    }
+
+    public static Factory factory() {
+        return PipelineJobRunner::new;
+    }
+
+    @Override
+    public boolean serves(String protocolVersion) {
+        return ProtocolVersion.named(protocolVersion).isPresent();
+    }
+
+    private LocalPipeline pipeline(String version) {
+        return pipelines.computeIfAbsent(version, v -> new LocalPipeline(
+                new CircuitRegistry(ProtocolVersion.named(v).orElseThrow(), device.backend()), device.backend(),
+                line -> LOG.debug("{}: {}", device.id(), line)));
+    }
+
+    @Override
+    public String run(JobSpec spec) throws IOException {
+        LocalPipeline pipeline = pipeline(spec.version());
+        CircuitRegistry registry = pipeline.registry();
+        CircuitKey circuit = new CircuitKey(spec.version(), spec.round(), spec.circuit());
+        for (CircuitKey held : registry.heldKeys()) {
+            if (!held.equals(circuit)) {
+                registry.release(held);
+            }
+        }
+        TreeShape shape = spec.shape();
+        int level = spec.slot().level();
+        long start = System.nanoTime();
+        JobProof proof;
+        if (level == 0) {
+            ExecutedBatch batch = executed(spec.batch(), registry);
+            OpKind kind = OpKind.values()[spec.slot().lane()];
+            var instance = batch.instances().get(kind).get(spec.seq());
+            metrics.witnessTime(spec.round(), spec.circuit(), System.nanoTime() - start);
+            proof = pipeline.proveBasic(instance);
+        } else {
+            List<JobProof> children = new ArrayList<>();
+            List<TreeShape.Slot> slots = shape.children(spec.slot());
+            for (int i = 0; i < slots.size(); i++) {
+                TreeShape.Slot c = slots.get(i);
+                children.add(readProof(registry, spec.children().get(i),
+                        new CircuitKey(spec.version(), shape.round(c.level()), shape.circuit(c.level(), c.lane()))));
+            }
+            metrics.witnessTime(spec.round(), spec.circuit(), System.nanoTime() - start);
+            if (level < shape.tipLevel()) {
+                proof = pipeline.proveAggregation(spec.round(), OpKind.values()[spec.slot().lane()], spec.depth(),
+                        spec.seq(), children);
+            } else if (level == shape.tipLevel()) {
+                proof = pipeline.proveTip(children);
+            } else if (level == shape.schedulerLevel()) {
+                proof = pipeline.proveScheduler(spec.batch(), children.get(0));
+            } else {
+                proof = pipeline.proveCompression(children.get(0));
+            }
+        }
+        VerifierKey vk = registry.verifierKey(proof.circuit());
+        Verification verdict = Verifier.verify(vk, proof.proof(), proof.publicInputs());
+        if (verdict instanceof Verification.Rejected rejected) {
+            throw new IllegalStateException("proof of " + spec.id() + " does not verify: " + rejected.reason());
+        }
+        ProofBlob blob = new ProofBlob(spec.version(), spec.round(), spec.circuit(), spec.depth(), spec.seq(),
+                proof.publicInputs(), CircuitRegistry.digestHex(vk), PlonkProofCodec.encode(proof.proof()));
+        store.put(spec.proofKey(), blob.encode());
+        return spec.proofKey();
+    }
+
+    private ExecutedBatch executed(long batch, CircuitRegistry registry) throws IOException {
+        synchronized (executed) {
+            ExecutedBatch cached = executed.get(batch);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        byte[] input = store.get(BlobKeys.witnessInputs(batch))
+                .orElseThrow(() -> new IOException("no stored input for batch " + Long.toUnsignedString(batch)));
+        Decoded decoded = BatchMessages.parse(input);
+        if (decoded instanceof Decoded.Refused refused) {
+            throw new IllegalStateException("stored input of batch " + batch + " is unreadable: " + refused.error());
+        }
+        ExecutorLimits limits = registry.workload().limitsWithin(ExecutorLimits.DEFAULT);
+        Execution execution = new BatchExecutor(limits, registry.workload().capacity())
+                .execute(((Decoded.Accepted) decoded).batch());
+        if (execution instanceof Execution.Rejected rejected) {
+            throw new IllegalStateException("stored batch " + batch + " no longer executes: " + rejected.violation());
+        }
+        ExecutedBatch result = ((Execution.Executed) execution).batch();
+        synchronized (executed) {
+            executed.put(batch, result);
+        }
+        return result;
+    }
+
+    private JobProof readProof(CircuitRegistry registry, String key, CircuitKey circuit) throws IOException {
+        ProofBlob blob = ProofBlob.decode(store.get(key).orElseThrow(() -> new IOException("missing proof " + key)));
+        if (!blob.circuit().equals(circuit.circuitId()) || blob.round() != circuit.round()) {
+            throw new IllegalStateException(key + " holds a proof of " + blob.round() + "/" + blob.circuit()
+                    + ", expected " + circuit);
+        }
+        PlonkProofDecoding decoding = PlonkProofCodec.decode(blob.proof(), registry.verifierKey(circuit));
+        if (decoding instanceof PlonkProofDecoding.Rejected r) {
+            throw new IllegalStateException(key + ": " + r.reason() + " " + r.detail());
+        }
+        return new JobProof(circuit, blob.depth(), blob.seq(), ((PlonkProofDecoding.Decoded) decoding).proof(),
+                blob.publicInputs());
+    }
+}

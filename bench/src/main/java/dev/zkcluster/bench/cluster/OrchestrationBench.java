@@ -1,0 +1,189 @@
+package dev.zkcluster.bench.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.zkcluster.actors.api.ProvingService;
+import dev.zkcluster.actors.intake.BatchMessages;
+import dev.zkcluster.circuits.rollup.gen.BatchGenerator;
+import dev.zkcluster.circuits.rollup.gen.BatchSpec;
+import dev.zkcluster.node.Node;
+import dev.zkcluster.node.NodeConfig;
+import dev.zkcluster.protocol.v1.BatchInput;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cluster's own overhead, with a device that proves nothing, on one node with every role.
+ *
+ * <ul>
+ *   <li>{@link #throughput}: jobs per second through the full entity path (intake, batch, job, queue lease, round,
+ *       final proof), four {@code 0.1.0-small} batches of 65 jobs at once, eight worker slots.
+ *   <li>{@link #idleBatch}: one 11-job {@code 0.1.0-tiny} batch at a time on an idle cluster; the tear-down prints
+ *       the scheduling latency (a job's {@code queued} transition to its worker starting it), p50 and p99.
+ * </ul>
+ * {@code db} is {@code h2} (embedded file) or {@code postgres} (127.0.0.1:5432, a fresh database, dropped after).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+public class OrchestrationBench {
+    private static final int BATCHES_PER_OP = 4;
+    private static final int JOBS_PER_SMALL_BATCH = 65; // 48 basic, 12 leaf, 3 node, tip, scheduler
+    private static final long TINY_FIRST = 100_000;
+
+    @Param({"h2", "postgres"})
+    public String db;
+
+    private Node node;
+    private ProvingService service;
+    private Path dir;
+    private String database;
+    private final List<BatchInput> small = new ArrayList<>();
+    private final List<BatchInput> tiny = new ArrayList<>();
+    private int nextSmall;
+    private int nextTiny;
+    private final Map<String, Long> queuedMillis = new ConcurrentHashMap<>();
+    private AutoCloseable events;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        dir = Files.createTempDirectory("zk-orchestration");
+        String extra = "";
+        Config application = ConfigFactory.defaultApplication();
+        if (db.equals("postgres")) {
+            database = "zk_bench_" + Long.toHexString(System.nanoTime());
+            sql("CREATE DATABASE " + database);
+            extra = "zkcluster.db.url = \"jdbc:postgresql://127.0.0.1:5432/" + database + "\"\n";
+            application = ConfigFactory.parseResources("postgres.conf");
+        }
+        Config config = ConfigFactory.parseString(extra + String.join("\n",
+                "zkcluster.data-dir = \"" + dir + "\"",
+                "zkcluster.http.host = 127.0.0.1",
+                "zkcluster.http.port = " + freePort(),
+                "zkcluster.cluster.port = " + freePort(),
+                "zkcluster.prover.concurrency = 8",
+                "zkcluster.prover-dispatcher.thread-pool-executor.fixed-pool-size = 8",
+                "zkcluster.jobs.poll-interval = 1s",
+                "kamon.modules.status-page.enabled = false",
+                "pekko.loglevel = WARNING"));
+        node = Node.start(NodeConfig.load(config, application), NoOpRunner.factory());
+        service = node.provingService();
+        for (int i = 0; i < 300; i++) {
+            small.add(BatchMessages.toProto(BatchGenerator.generate(
+                    new BatchSpec(1_000 + i, "0.1.0-small", 40, 256, 256, 256, i))));
+        }
+        for (int i = 0; i < 2000; i++) {
+            tiny.add(BatchMessages.toProto(BatchGenerator.generate(
+                    new BatchSpec(TINY_FIRST + i, "0.1.0-tiny", 6, 1, 3, 1, i))));
+        }
+        events = service.subscribe(e -> {
+            if (e.kind().equals("job") && e.state().equals("queued") && e.detail().isEmpty()) {
+                queuedMillis.putIfAbsent(e.id(), e.atMillis());
+            }
+        });
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        events.close();
+        List<Long> latencies = new ArrayList<>();
+        NoOpRunner.STARTED_MILLIS.forEach((job, started) -> {
+            Long queued = queuedMillis.get(job);
+            if (queued != null && Long.parseLong(job.substring(0, job.indexOf('-'))) >= TINY_FIRST) {
+                latencies.add(started - queued);
+            }
+        });
+        if (!latencies.isEmpty()) {
+            Collections.sort(latencies);
+            System.out.printf("%nscheduling latency (%s, idle cluster, %d jobs): p50 %d ms, p99 %d ms, max %d ms%n",
+                    db, latencies.size(), latencies.get(latencies.size() / 2),
+                    latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1), latencies.get(latencies.size() - 1));
+        }
+        node.system().terminate();
+        node.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        if (database != null) {
+            sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static void sql(String statement) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+                Statement st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCHES_PER_OP * JOBS_PER_SMALL_BATCH)
+    public void throughput() {
+        List<Long> numbers = new ArrayList<>();
+        for (int i = 0; i < BATCHES_PER_OP; i++) {
+            BatchInput b = small.get(nextSmall++);
+            service.submit(b).toCompletableFuture().join();
+            numbers.add(b.getHeader().getBatchNumber());
+        }
+        numbers.forEach(this::awaitDone);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public void idleBatch() {
+        BatchInput b = tiny.get(nextTiny++);
+        service.submit(b).toCompletableFuture().join();
+        awaitDone(b.getHeader().getBatchNumber());
+    }
+
+    private void awaitDone(long n) {
+        while (true) {
+            Optional<ProvingService.BatchStatus> s = service.status(n).toCompletableFuture().join();
+            if (s.isPresent() && s.get().state().equals("done")) {
+                return;
+            }
+            if (s.isPresent() && s.get().state().equals("failed")) {
+                throw new IllegalStateException("batch " + n + " failed: " + s.get().error());
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

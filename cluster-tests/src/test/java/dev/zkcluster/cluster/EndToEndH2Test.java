@@ -1,0 +1,11 @@
+package dev.zkcluster.cluster;
+
+import java.nio.file.Path;
+
+/** The end-to-end proof on the default embedded H2 journal. */
+class EndToEndH2Test extends EndToEndContract {
+    @Override
+    TestCluster cluster(Path dir) {
+        return new TestCluster(dir, "");
+    }
+}
