@@ -70,7 +70,7 @@ final class FakeRunner implements JobRunner {
         if (b.fail()) {
             throw new IllegalStateException("injected failure of " + spec.id());
         }
-        long[] inputs = new long[spec.round() == 4 ? SchedulerCircuit.NUM_PUBLIC_INPUTS : 17];
+        long[] inputs = new long[spec.round() >= 4 ? SchedulerCircuit.NUM_PUBLIC_INPUTS : 17];
         inputs[0] = spec.batch();
         ProofBlob blob = new ProofBlob(spec.version(), spec.round(), spec.circuit(), spec.depth(), spec.seq(), inputs,
                 "test-key", new byte[] {1, 2, 3});

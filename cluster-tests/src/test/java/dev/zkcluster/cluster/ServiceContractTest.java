@@ -68,7 +68,7 @@ class ServiceContractTest {
         assertTrue(Files.exists(dir.resolve("blobs/proofs/5/0/transfer/0/2.bin")));
 
         List<ProvingService.JobView> jobs = service.jobs(ProvingService.JobFilter.all()).toCompletableFuture().join();
-        assertEquals(15, jobs.size());
+        assertEquals(16, jobs.size());
         jobs.forEach(j -> assertEquals("proven", j.state(), j.id()));
         assertEquals(1, jobs.get(0).attempts());
         assertEquals(List.of(), service.queueReport().toCompletableFuture().join().stream()
