@@ -7,6 +7,15 @@ import kamon.metric.MeasurementUnit;
 public final class Metrics {
     private static final MeasurementUnit NANOS = MeasurementUnit.time().nanoseconds();
 
+    /**
+     * Registers the counters at zero, so that a scrape shows them (and dashboards plot 0) before the first requeue or
+     * exhausted job; Kamon exports an instrument only once it exists.
+     */
+    public Metrics() {
+        Kamon.counter("zkcluster_requeued_jobs").withoutTags();
+        Kamon.counter("zkcluster_max_attempts").withoutTags();
+    }
+
     /** {@code zkcluster_jobs{state, round, circuit, protocol_version}}. */
     public void jobs(String state, int round, String circuit, String version, int count) {
         Kamon.gauge("zkcluster_jobs").withTag("state", state).withTag("round", Integer.toString(round))
