@@ -6,6 +6,7 @@ import dev.zkcluster.circuits.pipeline.JobProof;
 import dev.zkcluster.circuits.pipeline.LocalPipeline;
 import dev.zkcluster.circuits.registry.CircuitKey;
 import dev.zkcluster.circuits.registry.CircuitRegistry;
+import dev.zkcluster.circuits.registry.VerifierKeyCodec;
 import dev.zkcluster.circuits.registry.ProtocolVersion;
 import dev.zkcluster.circuits.rollup.batch.OpKind;
 import dev.zkcluster.circuits.rollup.exec.BatchExecutor;
@@ -131,6 +132,8 @@ public final class PipelineJobRunner implements JobRunner {
         if (verdict instanceof Verification.Rejected rejected) {
             throw new IllegalStateException("proof of " + spec.id() + " does not verify: " + rejected.reason());
         }
+        // the key store beside the proofs, for verifiers that read exported keys (keys/{version}/{round}/{circuit}.vk)
+        store.putIfAbsent(proof.circuit().storePath(), VerifierKeyCodec.encode(vk));
         ProofBlob blob = new ProofBlob(spec.version(), spec.round(), spec.circuit(), spec.depth(), spec.seq(),
                 proof.publicInputs(), CircuitRegistry.digestHex(vk), PlonkProofCodec.encode(proof.proof()));
         store.put(spec.proofKey(), blob.encode());
