@@ -48,7 +48,7 @@ class KeyDigestsAcrossProcessesTest {
         CircuitRegistry registry = new CircuitRegistry(VERSION, new CpuProvingBackend());
         registry.exportKeys(here);
         List<CircuitKey> keys = registry.allKeys();
-        assertEquals(11, keys.size(), "3 basic, 3 leaf, 3 node, tip, scheduler");
+        assertEquals(12, keys.size(), "3 basic, 3 leaf, 3 node, tip, scheduler, compression");
         for (CircuitKey key : keys) {
             VerifierKeyDecoding theirs = CircuitRegistry.importKey(other, key);
             VerifierKeyDecoding ours = CircuitRegistry.importKey(here, key);
