@@ -103,7 +103,8 @@ async function refreshCluster() {
   document.querySelector("#workers tbody").replaceChildren(...view.workers.map(w =>
     el("tr", {},
       el("td", {}, w.node),
-      el("td", {}, w.device + (w.deviceName ? " (" + w.deviceName + ")" : "")),
+      el("td", {}, w.device + (w.deviceName ? " (" + w.deviceName + ")" : "")
+          + (w.deviceMemoryBytes ? ", " + (w.deviceMemoryBytes / 1073741824).toFixed(1) + " GiB" : "")),
       el("td", {}, w.group),
       el("td", { class: w.state }, w.state),
       el("td", {}, w.currentJob || ""))));

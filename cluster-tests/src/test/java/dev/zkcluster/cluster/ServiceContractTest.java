@@ -115,6 +115,7 @@ class ServiceContractTest {
         });
         ProvingService.WorkerView w = service.cluster().toCompletableFuture().join().workers().get(0);
         assertEquals("cpu-0", w.device());
+        assertEquals(Runtime.getRuntime().maxMemory(), w.deviceMemoryBytes(), "the CPU device offers the heap");
         assertEquals("idle", w.state());
     }
 

@@ -82,9 +82,12 @@ public interface ProvingService {
 
     record Member(String address, List<String> roles, String status) {}
 
-    /** A worker owns one device; {@code state} is {@code idle} or {@code busy}. */
-    record WorkerView(String node, String device, String deviceName, String group, String state,
-            Optional<String> currentJob) {}
+    /**
+     * A worker owns one device ({@code device} is its id, such as {@code cuda-0}; its memory is in bytes);
+     * {@code state} is {@code idle} or {@code busy}.
+     */
+    record WorkerView(String node, String device, String deviceName, long deviceMemoryBytes, String group,
+            String state, Optional<String> currentJob) {}
 
     record ClusterView(List<Member> members, List<WorkerView> workers) {}
 

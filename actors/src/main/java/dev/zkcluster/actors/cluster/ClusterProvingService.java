@@ -235,7 +235,7 @@ public final class ClusterProvingService implements ProvingService {
                             .toList();
                     return CompletableFuture.allOf(infos.toArray(CompletableFuture[]::new)).thenApply(x -> {
                         List<WorkerView> workers = infos.stream().map(CompletableFuture::join)
-                                .map(i -> new WorkerView(i.node(), i.device(), i.deviceName(),
+                                .map(i -> new WorkerView(i.node(), i.device(), i.deviceName(), i.deviceMemoryBytes(),
                                         i.group().isEmpty() ? "all" : i.group(), i.busy() > 0 ? "busy" : "idle",
                                         i.jobs().stream().findFirst()))
                                 .sorted(Comparator.comparing(WorkerView::node).thenComparing(WorkerView::device))

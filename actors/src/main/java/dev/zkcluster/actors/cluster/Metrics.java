@@ -50,6 +50,12 @@ public final class Metrics {
         Kamon.gauge("zkcluster_worker_busy").withTag("node", node).withTag("device", device).update(busySlots);
     }
 
+    /** {@code zkcluster_device_memory_bytes{node, device, kind, name}}: what each worker's device offers to jobs. */
+    public void deviceMemory(String node, String device, String kind, String name, long bytes) {
+        Kamon.gauge("zkcluster_device_memory", MeasurementUnit.information().bytes()).withTag("node", node)
+                .withTag("device", device).withTag("kind", kind).withTag("name", name).update(bytes);
+    }
+
     /** Age in seconds of the oldest batch not yet done (0 when none). */
     public void oldestUnproven(double seconds) {
         Kamon.gauge("zkcluster_oldest_unproven_batch").withoutTags().update(seconds);

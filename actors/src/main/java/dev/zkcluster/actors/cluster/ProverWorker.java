@@ -30,7 +30,8 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
 
     public record Describe(ActorRef<WorkerInfo> replyTo) implements Command, CborSerializable {}
 
-    public record WorkerInfo(String node, String device, String deviceName, String group, int busy, int slots,
+    public record WorkerInfo(String node, String device, String deviceName, long deviceMemoryBytes, String group,
+            int busy, int slots,
             List<String> jobs) implements CborSerializable {}
 
     private enum Poll implements Command { INSTANCE }
@@ -63,6 +64,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         this.slots = new JobQueue.Assignment[device.concurrency()];
         this.inbox = ctx.messageAdapter(JobQueue.Assignment.class, Assigned::new);
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE, ctx.getSelf()));
+        cx.metrics().deviceMemory(node, device.id(), device.kind(), device.name(), device.memoryBytes());
     }
 
     public static Behavior<Command> create(ClusterContext cx, ProvingDevice device, JobRunner runner) {
@@ -97,7 +99,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                             jobs.add(a.spec().id());
                         }
                     }
-                    d.replyTo().tell(new WorkerInfo(node, device.id(), device.name(),
+                    d.replyTo().tell(new WorkerInfo(node, device.id(), device.name(), device.memoryBytes(),
                             cx.settings().workerGroup(), jobs.size(), slots.length, jobs));
                     return this;
                 })

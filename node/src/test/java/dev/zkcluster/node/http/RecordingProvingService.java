@@ -144,7 +144,7 @@ final class RecordingProvingService implements ProvingService {
   public CompletionStage<ClusterView> cluster() {
     return done(new ClusterView(
         List.of(new Member("pekko://zkcluster@127.0.0.1:25520", List.of("gateway", "prover"), "Up")),
-        List.of(new WorkerView("127.0.0.1:25520", "cpu-0", "CPU (2 threads)", "all", "busy",
+        List.of(new WorkerView("127.0.0.1:25520", "cpu-0", "CPU (2 threads)", 3L << 30, "all", "busy",
             Optional.of("job-1-0-transfer-0-0")))));
   }
 
