@@ -44,16 +44,17 @@ import org.slf4j.LoggerFactory;
  * an aggregation job reads its children's proofs from the object store; the witness travels as the proof's public
  * inputs followed by the encoded {@link WitnessVector}. Proving decodes it and proves; every proof is checked against
  * its verifier key before it is written, so a result the cluster accepts always verifies. The registry holds the
- * proving state of the circuits that calls are using and of no other: a call releases every other held circuit when
- * it starts. Jobs come in round order, so a circuit's state is built about once per batch, and memory stays at one or
- * two circuits' worth (two when witness generation on this node runs ahead of proving into the next circuit).
+ * proving state of the circuits that calls are using or that the latest witness call and the latest proving call
+ * used, and of no other: a call releases every other held circuit when it starts. Jobs come in round order, so a
+ * circuit's state is built about once per batch (twice when witness generation on this node has moved on to a later
+ * circuit while proving catches up), and memory stays at one or two circuits' worth.
  */
 public final class PipelineJobRunner implements JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineJobRunner.class);
     private static final int CACHED_BATCHES = 4;
     private static final int ENVELOPE_MAGIC = 0x574a_4b5a; // "ZKJW" read little-endian
-    // per registry (runners may share one), how many calls are using each circuit now
-    private static final Map<CircuitRegistry, Map<CircuitKey, Integer>> IN_USE = new WeakHashMap<>();
+    // per registry (runners may share one), which circuits its calls are using
+    private static final Map<CircuitRegistry, Usage> USAGE = new WeakHashMap<>();
 
     private final ProvingDevice device;
     private final ObjectStore store;
@@ -104,7 +105,7 @@ public final class PipelineJobRunner implements JobRunner {
         LocalPipeline pipeline = pipeline(spec.version());
         CircuitRegistry registry = pipeline.registry();
         CircuitKey circuit = circuitOf(spec);
-        enter(registry, circuit);
+        enter(registry, circuit, true);
         try {
             return encode(witnessOf(spec, pipeline, registry));
         } finally {
@@ -145,7 +146,7 @@ public final class PipelineJobRunner implements JobRunner {
         CircuitKey circuit = circuitOf(spec);
         JobWitness decoded = decode(spec, circuit, witness);
         JobProof proof;
-        enter(registry, circuit);
+        enter(registry, circuit, false);
         try {
             proof = pipeline.prove(decoded);
         } finally {
@@ -168,22 +169,39 @@ public final class PipelineJobRunner implements JobRunner {
         return new CircuitKey(spec.version(), spec.round(), spec.circuit());
     }
 
-    // a call uses one circuit; entering releases every held circuit that no call of this registry is using
-    private static void enter(CircuitRegistry registry, CircuitKey circuit) {
-        synchronized (IN_USE) {
-            Map<CircuitKey, Integer> counts = IN_USE.computeIfAbsent(registry, r -> new HashMap<>());
+    /**
+     * What the calls on one registry are using: a count per circuit, and the circuit the latest witness call and the
+     * latest proving call used. Those two stay held between calls, so that witness generation running ahead into the
+     * next circuit and proving still on the previous one do not release each other's circuit at every job.
+     */
+    private static final class Usage {
+        final Map<CircuitKey, Integer> counts = new HashMap<>();
+        CircuitKey lastWitness;
+        CircuitKey lastProof;
+    }
+
+    // a call uses one circuit; entering releases every held circuit that no call is using or last used
+    private static void enter(CircuitRegistry registry, CircuitKey circuit, boolean witness) {
+        synchronized (USAGE) {
+            Usage usage = USAGE.computeIfAbsent(registry, r -> new Usage());
+            if (witness) {
+                usage.lastWitness = circuit;
+            } else {
+                usage.lastProof = circuit;
+            }
+            usage.counts.merge(circuit, 1, Integer::sum);
             for (CircuitKey held : registry.heldKeys()) {
-                if (!held.equals(circuit) && !counts.containsKey(held)) {
+                if (!usage.counts.containsKey(held) && !held.equals(usage.lastWitness)
+                        && !held.equals(usage.lastProof)) {
                     registry.release(held);
                 }
             }
-            counts.merge(circuit, 1, Integer::sum);
         }
     }
 
     private static void exit(CircuitRegistry registry, CircuitKey circuit) {
-        synchronized (IN_USE) {
-            IN_USE.get(registry).computeIfPresent(circuit, (k, n) -> n == 1 ? null : n - 1);
+        synchronized (USAGE) {
+            USAGE.get(registry).counts.computeIfPresent(circuit, (k, n) -> n == 1 ? null : n - 1);
         }
     }
 

@@ -11,8 +11,8 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -147,7 +147,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         long start = System.nanoTime();
         CompletableFuture<String> work = fetch(a).thenApplyAsync(witness -> {
             try {
-                return runner.prove(a.spec(), witness);
+                return runner.prove(a.spec(), witness.toArray());
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -189,7 +189,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
     }
 
     // the job's witness vector, streamed from the witness worker that holds it; any failure is WitnessUnavailable
-    private CompletableFuture<byte[]> fetch(JobQueue.Assignment a) {
+    private CompletableFuture<ByteString> fetch(JobQueue.Assignment a) {
         String id = a.spec().id();
         if (a.witness() == null) {
             return CompletableFuture.failedFuture(new WitnessUnavailable("no witness vector of " + id + " is held"));
@@ -208,7 +208,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                                     throw new WitnessUnavailable("the vector of " + id + " arrived with "
                                             + bytes.size() + " of " + f.bytes() + " bytes");
                                 }
-                                return bytes.toArray();
+                                return bytes;
                             });
                 })
                 .toCompletableFuture()
