@@ -271,6 +271,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         return Effect().persist(events).thenRun(n -> {
             for (Event ev : events) {
                 cx.job(((Revived) ev).jobId()).tell(new CircuitJob.Revive());
+                announceVector(((Revived) ev).jobId());
             }
             serveWaiting(n);
         }).thenReply(replyTo, n -> new Count(events.size()));
