@@ -86,8 +86,9 @@ final class FakeRunner implements JobRunner {
         byte[] head = (node + "|" + spec.id() + "|").getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[Math.max(witnessBytes, head.length)];
         System.arraycopy(head, 0, bytes, 0, head.length);
+        int seed = spec.id().hashCode();
         for (int i = head.length; i < bytes.length; i++) {
-            bytes[i] = pattern(spec, i);
+            bytes[i] = pattern(seed, i);
         }
         if (generation == GENERATION.get()) {
             WITNESSED.add(new Run(node, spec.id(), spec.version(), spec.round()));
@@ -95,8 +96,8 @@ final class FakeRunner implements JobRunner {
         return bytes;
     }
 
-    private static byte pattern(JobSpec spec, int i) {
-        return (byte) (spec.id().hashCode() * 31 + i * 7 + (i >>> 11));
+    private static byte pattern(int seed, int i) {
+        return (byte) (seed * 31 + i * 7 + (i >>> 11));
     }
 
     @Override
@@ -108,8 +109,9 @@ final class FakeRunner implements JobRunner {
             throw new IllegalStateException("the witness of " + spec.id() + " is of another job: " + parts[0]);
         }
         int head = (parts[0] + "|" + parts[1] + "|").getBytes(StandardCharsets.UTF_8).length;
+        int seed = spec.id().hashCode();
         for (int i = head; i < witness.length; i++) {
-            if (witness[i] != pattern(spec, i)) {
+            if (witness[i] != pattern(seed, i)) {
                 throw new IllegalStateException("the witness of " + spec.id() + " differs at byte " + i);
             }
         }
