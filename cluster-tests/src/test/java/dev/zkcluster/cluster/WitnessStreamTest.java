@@ -125,7 +125,8 @@ class WitnessStreamTest {
 
     // the largest event or snapshot the nodes wrote to the shared H2 journal
     static long largestPayload(Path dataDir) throws Exception {
-        String url = "jdbc:h2:file:" + dataDir.toString().replace("\\", "/") + "/journal/zkcluster;DATABASE_TO_UPPER=false";
+        String url = "jdbc:h2:file:" + dataDir.toString().replace("\\", "/")
+                + "/journal/zkcluster;DATABASE_TO_UPPER=false";
         long largest = 0;
         try (Connection c = DriverManager.getConnection(url, "", ""); Statement st = c.createStatement()) {
             for (String q : List.of("SELECT MAX(OCTET_LENGTH(event_payload)) FROM event_journal",

@@ -12,10 +12,10 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 /**
  * One job ({@code CircuitJob}, id {@code {batch}-{round}-{circuit}-{depth}-{seq}}): queued → witness-ready (a
  * {@code witness} node holds its witness vector, in memory) → proving (attempt, worker, lease deadline) → proven, or
- * failed at max attempts. A job whose vector is lost goes back to queued. Proven is final: a later result is ignored. A result
- * for a job not yet proven is accepted from any worker (a late one too), since workers report only proofs that
- * verified against the circuit's key. When proven, it tells its queue and sends {@code ProofReady} (an object-store
- * key) to its round.
+ * failed at max attempts. A job whose vector is lost goes back to queued. Proven is final: a later result is ignored.
+ * A result for a job not yet proven is accepted from any worker (a late one too), since workers report only proofs
+ * that verified against the circuit's key. When proven, it tells its queue and sends {@code ProofReady} (an
+ * object-store key) to its round.
  */
 public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJob.Event, CircuitJob.State> {
 

@@ -74,7 +74,8 @@ public record ClusterSettings(
                 config.getDuration("zkcluster.jobs.ask-timeout"),
                 positive(config, "zkcluster.jobs.snapshot-every"),
                 List.copyOf(versions), groups, workerGroup, List.copyOf(workerVersions), concurrency,
-                positive(config, "zkcluster.witness.concurrency"), positiveBytes(config, "zkcluster.witness.max-ready-bytes"),
+                positive(config, "zkcluster.witness.concurrency"),
+                positiveBytes(config, "zkcluster.witness.max-ready-bytes"),
                 (int) Math.min(Integer.MAX_VALUE, positiveBytes(config, "zkcluster.witness.chunk-bytes")));
     }
 
