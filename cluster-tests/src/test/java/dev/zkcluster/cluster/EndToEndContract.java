@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkcluster.actors.api.ProvingService;
+import dev.zkcluster.actors.cluster.JobRunner;
+import dev.zkcluster.actors.cluster.JobSpec;
 import dev.zkcluster.actors.cluster.PipelineJobRunner;
 import dev.zkcluster.circuits.pipeline.LocalPipeline;
 import dev.zkcluster.circuits.registry.CircuitRegistry;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -46,11 +50,29 @@ abstract class EndToEndContract {
     @Test
     void oneNodeProvesABatchEndToEnd() throws Exception {
         AtomicReference<PipelineJobRunner> runner = new AtomicReference<>();
+        AtomicLong smallestWitness = new AtomicLong(Long.MAX_VALUE);
         try (TestCluster cluster = cluster(dir)) {
             Node node = cluster.start("gateway, orchestrator, witness, prover, compressor", "", (device, store) -> {
                 PipelineJobRunner r = new PipelineJobRunner(device, store, PIPELINES);
                 runner.set(r);
-                return r;
+                return new JobRunner() {
+                    @Override
+                    public byte[] witness(JobSpec spec) throws Exception {
+                        byte[] w = r.witness(spec);
+                        smallestWitness.accumulateAndGet(w.length, Math::min);
+                        return w;
+                    }
+
+                    @Override
+                    public String prove(JobSpec spec, byte[] witness) throws Exception {
+                        return r.prove(spec, witness);
+                    }
+
+                    @Override
+                    public boolean serves(String protocolVersion) {
+                        return r.serves(protocolVersion);
+                    }
+                };
             });
             ProvingService service = node.provingService();
             long number = 40 + (System.nanoTime() & 0xffff);
@@ -64,6 +86,13 @@ abstract class EndToEndContract {
                     .toCompletableFuture().join();
             assertEquals(13, jobs.size()); // basic 1 + 2 + 1, leaf 3, node 3, tip, scheduler, compression
             jobs.forEach(j -> assertEquals("proven", j.state(), j.id()));
+
+            // no witness vector went into the journal: every payload there is far smaller than the smallest vector
+            OptionalLong largest = largestJournalPayload(dir);
+            if (largest.isPresent()) {
+                assertTrue(largest.getAsLong() < smallestWitness.get() / 8, "largest journal payload "
+                        + largest.getAsLong() + " bytes, smallest witness " + smallestWitness.get() + " bytes");
+            }
 
             BatchProof proof = service.finalProof(number).toCompletableFuture().join().orElseThrow();
             try (Stream<Path> finals = Files.list(dir.resolve("blobs/final"))) {
@@ -83,6 +112,11 @@ abstract class EndToEndContract {
             otherBatch[0] += 1;
             assertInstanceOf(Verification.Rejected.class, Verifier.verify(key, bytes, otherBatch));
         }
+    }
+
+    /** The largest event or snapshot payload in the journal, where the subclass can read it. */
+    OptionalLong largestJournalPayload(Path dir) throws Exception {
+        return OptionalLong.empty();
     }
 
     static long[] publicInputs(BatchPublicInputs pi) {

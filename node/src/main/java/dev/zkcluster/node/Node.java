@@ -89,7 +89,8 @@ public final class Node {
         }
       }
       FileObjectStore store = new FileObjectStore(config.dataDir().resolve("blobs"));
-      ProvingCluster cluster = ProvingCluster.start(system, settings, store, prover, devices, runners);
+      ProvingCluster cluster = ProvingCluster.start(system, settings, store, prover,
+          config.roles().contains(NodeRole.WITNESS), devices, runners);
       ProvingService service = new ClusterProvingService(cluster.context());
       ReadinessProbe probe = new ReadinessProbe(
           Cluster.get(system), schema, config.createSchema(), new JournalProbe(system), config.readinessTimeout());

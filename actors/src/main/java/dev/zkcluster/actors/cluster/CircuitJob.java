@@ -10,11 +10,12 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 
 /**
- * One job ({@code CircuitJob}, id {@code {batch}-{round}-{circuit}-{depth}-{seq}}): queued → proving (attempt,
- * worker, lease deadline) → proven, or failed at max attempts. Proven is final: a later result is ignored. A result
- * for a job not yet proven is accepted from any worker (a late one too), since workers report only proofs that
- * verified against the circuit's key. When proven, it tells its queue and sends {@code ProofReady} (an object-store
- * key) to its round.
+ * One job ({@code CircuitJob}, id {@code {batch}-{round}-{circuit}-{depth}-{seq}}): queued → witness-ready (a
+ * {@code witness} node holds its witness vector, in memory) → proving (attempt, worker, lease deadline) → proven, or
+ * failed at max attempts. A job whose vector is lost goes back to queued. Proven is final: a later result is ignored.
+ * A result for a job not yet proven is accepted from any worker (a late one too), since workers report only proofs
+ * that verified against the circuit's key. When proven, it tells its queue and sends {@code ProofReady} (an
+ * object-store key) to its round.
  */
 public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJob.Event, CircuitJob.State> {
 
@@ -24,6 +25,9 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
 
     /** Creates the job and enqueues it; for a job that exists, re-sends what it last sent (idempotent). */
     public record Create(JobSpec spec) implements Command {}
+
+    /** The job's queue has a witness vector for it, held by the witness node {@code node}. */
+    public record WitnessReady(String node) implements Command {}
 
     public record Started(String worker, int attempt, long deadlineMillis) implements Command {}
 
@@ -41,6 +45,9 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
 
     public record Created(JobSpec spec) implements Event {}
 
+    /** A witness vector is ready on {@code node}; the vector itself is never persisted. */
+    public record VectorReady(String node) implements Event {}
+
     public record Leased(String worker, int attempt, long deadlineMillis) implements Event {}
 
     public record Proven(String worker, int attempt, String proofKey, long millis) implements Event {}
@@ -51,7 +58,7 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
 
     public record Revived() implements Event {}
 
-    /** A job's state; {@code status} is {@code new, queued, proving, proven, failed}. */
+    /** A job's state; {@code status} is {@code new, queued, witness-ready, proving, proven, failed}. */
     public record State(JobSpec spec, String status, int attempts, String worker, long deadlineMillis,
             String proofKey, String error) implements CborSerializable {
         static State empty() {
@@ -84,6 +91,14 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Create.class, this::onCreate)
+                .onCommand(WitnessReady.class, (s, c) -> {
+                    if (s.spec() == null || !s.status().equals("queued")) {
+                        return Effect().none();
+                    }
+                    return Effect().persist(new VectorReady(c.node()))
+                            .thenRun(n -> cx.publish("job", n.spec().batch(), n.spec().id(), "witness-ready",
+                                    "on " + c.node()));
+                })
                 .onCommand(Started.class, (s, c) -> {
                     if (s.spec() == null || s.status().equals("proven") || s.status().equals("failed")) {
                         return Effect().none();
@@ -154,6 +169,7 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
     public EventHandler<State, Event> eventHandler() {
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(Created.class, (s, e) -> new State(e.spec(), "queued", 0, "", 0, "", ""))
+                .onEvent(VectorReady.class, (s, e) -> s.with("witness-ready", s.attempts(), "", 0, "", s.error()))
                 .onEvent(Leased.class, (s, e) -> s.with("proving", Math.max(s.attempts(), e.attempt()), e.worker(),
                         e.deadlineMillis(), "", s.error()))
                 .onEvent(Proven.class, (s, e) -> s.with("proven", Math.max(s.attempts(), e.attempt()), e.worker(),

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cluster's knobs from {@code zkcluster.jobs}, {@code zkcluster.prover} and {@code zkcluster.prover-groups}. */
+/**
+ * The cluster's knobs from {@code zkcluster.jobs}, {@code zkcluster.prover}, {@code zkcluster.prover-groups} and
+ * {@code zkcluster.witness}.
+ */
 public record ClusterSettings(
         List<RoundPolicy> rounds,
         Duration houseKeeperInterval,
@@ -18,7 +21,10 @@ public record ClusterSettings(
         ProverGroups groups,
         String workerGroup,
         List<String> workerVersions,
-        int concurrency) {
+        int concurrency,
+        int witnessConcurrency,
+        long maxReadyBytes,
+        int chunkBytes) {
 
     /** Round names as config keys, by round number. */
     public static final List<String> ROUND_NAMES = List.of("basic", "leaf", "node", "tip", "scheduler", "compression");
@@ -67,13 +73,24 @@ public record ClusterSettings(
                 config.getDuration("zkcluster.jobs.poll-interval"),
                 config.getDuration("zkcluster.jobs.ask-timeout"),
                 positive(config, "zkcluster.jobs.snapshot-every"),
-                List.copyOf(versions), groups, workerGroup, List.copyOf(workerVersions), concurrency);
+                List.copyOf(versions), groups, workerGroup, List.copyOf(workerVersions), concurrency,
+                positive(config, "zkcluster.witness.concurrency"),
+                positiveBytes(config, "zkcluster.witness.max-ready-bytes"),
+                (int) Math.min(Integer.MAX_VALUE, positiveBytes(config, "zkcluster.witness.chunk-bytes")));
     }
 
     private static int positive(Config config, String path) {
         int v = config.getInt(path);
         if (v < 1) {
             throw new IllegalArgumentException(path + " must be at least 1, got " + v);
+        }
+        return v;
+    }
+
+    private static long positiveBytes(Config config, String path) {
+        long v = config.getBytes(path);
+        if (v < 1) {
+            throw new IllegalArgumentException(path + " must be at least 1 byte, got " + v);
         }
         return v;
     }

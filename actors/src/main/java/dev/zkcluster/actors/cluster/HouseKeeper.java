@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  * each prover group's queue the time (which requeues expired leases and failed jobs while attempts &lt; max and fails
  * the rest), wakes every unfinished batch (which, after a full restart, restarts it), archives finished batches after
  * the retention period (deleting their job proofs; the final proof stays), and publishes queue depth and the age of
- * the oldest unproven batch. When a member leaves, the leases of its workers end at once.
+ * the oldest unproven batch; it warns (once a minute) while batches wait and no member has the {@code witness} role.
+ * When a member leaves, the leases of its workers end at once.
  */
 public final class HouseKeeper extends ClusterEntity<HouseKeeper.Command, HouseKeeper.Event,
         HouseKeeper.State> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HouseKeeper.class);
+    private static final long NO_WITNESS_WARNING_MILLIS = 60_000;
 
     public interface Command extends CborSerializable {}
 
@@ -72,6 +74,7 @@ public final class HouseKeeper extends ClusterEntity<HouseKeeper.Command, HouseK
 
     private final ActorContext<Command> ctx;
     private final Map<String, Set<String>> gaugeKeys = new HashMap<>();
+    private long lastNoWitnessWarning;
 
     private HouseKeeper(ActorContext<Command> ctx, ClusterContext cx) {
         super(PersistenceId.ofUniqueId("house-keeper"), cx);
@@ -152,7 +155,20 @@ public final class HouseKeeper extends ClusterEntity<HouseKeeper.Command, HouseK
             }
         }
         cx.metrics().oldestUnproven(oldest == Long.MAX_VALUE ? 0 : (now - oldest) / 1000.0);
+        if (oldest != Long.MAX_VALUE && now - lastNoWitnessWarning >= NO_WITNESS_WARNING_MILLIS && !witnessUp()) {
+            lastNoWitnessWarning = now;
+            LOG.warn("Batches are waiting, but no member has the witness role: no job is witnessed, so none is proved");
+        }
         return archive.isEmpty() ? Effect().none() : Effect().persist(archive);
+    }
+
+    private boolean witnessUp() {
+        for (org.apache.pekko.cluster.Member m : Cluster.get(ctx.getSystem()).state().getMembers()) {
+            if (m.status() == org.apache.pekko.cluster.MemberStatus.up() && m.hasRole("witness")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void publishDepths(String group, JobQueue.Depths depths) {

@@ -22,6 +22,13 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
  * asking worker slot until a deadline. The same slot asking again gets the same job back. The house keeper's tick
  * requeues expired leases and jobs a worker failed while attempts &lt; max, and fails the rest (and their batch).
  * A pull that finds nothing waits in memory until a job arrives.
+ *
+ * <p>Witness vectors: a queued job first goes to a witness worker ({@link PullWitness}), which generates its witness
+ * vector and keeps it in memory ({@link WitnessReady}); only then is the job leased to a prover, and the assignment
+ * names the witness worker to stream the vector from. Which jobs are being witnessed and where each vector is held
+ * is kept in memory only, as the vectors are: a queue that restarts re-learns the vectors from the witness workers'
+ * periodic {@link WitnessHeld} and has the rest witnessed again. A vector that is lost ({@link WitnessLost}) sends
+ * its job back to queued without counting the attempt; a witness generation that fails counts as a failed attempt.
  */
 public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Event, JobQueue.State> {
 
@@ -50,6 +57,42 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     /** The node at this address has left: its leases end now. */
     public record ReleaseNode(String address) implements Command {}
 
+    /**
+     * A witness worker slot ({@code {node address}/witness#{i}}) asks for a queued job without a witness vector; the
+     * same slot asking again gets the same job back.
+     */
+    public record PullWitness(String slot, List<String> versions, ActorRef<WitnessTask> replyTo) implements Command {}
+
+    /** A witness slot got a job while busy with another; the job is free for another slot. */
+    public record DeclineWitness(String jobId, String slot) implements Command {}
+
+    /** The job's witness vector is ready, held in memory by {@code server} (on the slot's node). */
+    public record WitnessReady(String jobId, String slot, ActorRef<WitnessWorker.Command> server)
+            implements Command {}
+
+    /** Witness generation of the job failed: a failed attempt, requeued or exhausted by the house keeper. */
+    public record WitnessFailed(String jobId, String slot, String reason) implements Command {}
+
+    /**
+     * The prover slot holding the lease could not get the job's vector (the witness node died, restarted or dropped
+     * it): the job goes back to queued, to be witnessed again, and the attempt does not count.
+     */
+    public record WitnessLost(String jobId, String slot, int attempt) implements Command {}
+
+    /**
+     * A witness worker's periodic list of the vectors it holds from this queue; the queue adopts those it has no
+     * vector for and tells the worker to drop those no job needs.
+     */
+    public record WitnessHeld(String node, ActorRef<WitnessWorker.Command> server, List<String> jobIds)
+            implements Command {}
+
+    /** Which jobs have a vector ready (job → witness node) and which are being witnessed (job → witness slot). */
+    public record ListWitnesses(ActorRef<Witnesses> replyTo) implements Command {}
+
+    public record Witnesses(Map<String, String> ready, Map<String, String> witnessing) implements CborSerializable {}
+
+    public record WitnessTask(JobSpec spec, String group, String slot) implements CborSerializable {}
+
     public record RequeueBatch(long batch, ActorRef<Count> replyTo) implements Command {}
 
     public record Report(ActorRef<Depths> replyTo) implements Command {}
@@ -62,8 +105,9 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     public record Entries(List<Entry> entries) implements CborSerializable {}
 
-    public record Assignment(JobSpec spec, int attempt, long deadlineMillis, String slot, String group)
-            implements CborSerializable {}
+    /** A lease; {@code witness} is the witness worker that holds the job's vector (null when it is gone). */
+    public record Assignment(JobSpec spec, int attempt, long deadlineMillis, String slot, String group,
+            ActorRef<WitnessWorker.Command> witness) implements CborSerializable {}
 
     public record Count(int count) implements CborSerializable {}
 
@@ -91,6 +135,9 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     public record Revived(String jobId) implements Event {}
 
     public record Removed(String jobId) implements Event {}
+
+    /** Witness generation failed: counts as an attempt, and the job waits for the house keeper as a faulted one. */
+    public record WitnessFaulted(String jobId, String reason) implements Event {}
 
     /**
      * {@code status}: queued, leased, reported (the worker sent a result; the entry leaves when the job confirms it,
@@ -134,6 +181,15 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private final String group;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
 
+    private record Vector(String node, ActorRef<WitnessWorker.Command> server) {}
+
+    private record WaitingWitness(List<String> versions, ActorRef<WitnessTask> replyTo) {}
+
+    // in memory only, as the vectors are: job → where its vector is held; job → the witness slot generating it
+    private final Map<String, Vector> vectors = new HashMap<>();
+    private final Map<String, String> witnessing = new HashMap<>();
+    private final Map<String, WaitingWitness> waitingWitness = new LinkedHashMap<>();
+
     private JobQueue(String group, ClusterContext cx) {
         super(PersistenceId.of(KEY.name(), group), cx);
         this.group = group;
@@ -169,12 +225,33 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                     }
                     return Effect().persist(new Faulted(c.jobId(), c.reason()));
                 })
-                .onCommand(Done.class, (s, c) -> s.entries().containsKey(c.jobId())
-                        ? Effect().persist(new Removed(c.jobId())) : Effect().none())
+                .onCommand(Done.class, (s, c) -> {
+                    dropVector(c.jobId());
+                    return s.entries().containsKey(c.jobId())
+                            ? Effect().persist(new Removed(c.jobId())) : Effect().none();
+                })
                 .onCommand(Tick.class, (s, c) -> endLeases(s, e -> e.status().equals("faulted")
                         || leased(e) && e.deadlineMillis() <= c.nowMillis()))
-                .onCommand(ReleaseNode.class, (s, c) -> endLeases(s, e -> leased(e)
-                        && e.slot().startsWith(c.address() + "/")))
+                .onCommand(ReleaseNode.class, (s, c) -> {
+                    forgetWitnessNode(s, c.address());
+                    return endLeases(s, e -> leased(e) && e.slot().startsWith(c.address() + "/"));
+                })
+                .onCommand(PullWitness.class, this::onPullWitness)
+                .onCommand(DeclineWitness.class, (s, c) -> {
+                    if (witnessing.remove(c.jobId(), c.slot())) {
+                        serveWitnessWaiting(s);
+                    }
+                    return Effect().none();
+                })
+                .onCommand(WitnessReady.class, this::onWitnessReady)
+                .onCommand(WitnessFailed.class, this::onWitnessFailed)
+                .onCommand(WitnessLost.class, this::onWitnessLost)
+                .onCommand(WitnessHeld.class, this::onWitnessHeld)
+                .onCommand(ListWitnesses.class, (s, c) -> {
+                    Map<String, String> ready = new HashMap<>();
+                    vectors.forEach((id, v) -> ready.put(id, v.node()));
+                    return Effect().reply(c.replyTo(), new Witnesses(ready, new HashMap<>(witnessing)));
+                })
                 .onCommand(RequeueBatch.class, (s, c) -> revive(s, c.batch(), false, c.replyTo()))
                 .onCommand(ResetBatch.class, (s, c) -> revive(s, c.batch(), true, c.replyTo()))
                 .onCommand(Report.class, (s, c) -> Effect().reply(c.replyTo(), depths(s)))
@@ -194,6 +271,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         return Effect().persist(events).thenRun(n -> {
             for (Event ev : events) {
                 cx.job(((Revived) ev).jobId()).tell(new CircuitJob.Revive());
+                announceVector(((Revived) ev).jobId());
             }
             serveWaiting(n);
         }).thenReply(replyTo, n -> new Count(events.size()));
@@ -208,7 +286,8 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         for (Entry e : s.entries().values()) {
             if (e.status().equals("leased") && e.slot().equals(c.slot())) {
                 // an idempotent re-send: the same job again
-                c.replyTo().tell(new Assignment(e.spec(), e.attempts(), e.deadlineMillis(), e.slot(), group));
+                c.replyTo().tell(new Assignment(e.spec(), e.attempts(), e.deadlineMillis(), e.slot(), group,
+                        serverOf(e.spec().id())));
                 return Effect().none();
             }
         }
@@ -225,15 +304,16 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         int attempt = e.attempts() + 1;
         long deadline = System.currentTimeMillis() + cx.settings().policy(e.spec().round()).timeout().toMillis();
         return Effect().persist(new Leased(e.spec().id(), slot, attempt, deadline)).thenRun(n -> {
-            replyTo.tell(new Assignment(e.spec(), attempt, deadline, slot, group));
+            replyTo.tell(new Assignment(e.spec(), attempt, deadline, slot, group, serverOf(e.spec().id())));
             cx.job(e.spec().id()).tell(new CircuitJob.Started(slot, attempt, deadline));
         });
     }
 
-    private static Optional<Entry> best(State s, List<String> versions) {
+    private Optional<Entry> best(State s, List<String> versions) {
         Entry best = null;
         for (Entry e : s.entries().values()) {
-            if (e.status().equals("queued") && versions.contains(e.spec().version())
+            if (e.status().equals("queued") && vectors.containsKey(e.spec().id())
+                    && versions.contains(e.spec().version())
                     && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
                 best = e;
             }
@@ -243,6 +323,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     // hands newly queued jobs to waiting pulls, one persisted lease at a time
     private void serveWaiting(State s) {
+        serveWitnessWaiting(s);
         if (waiting.isEmpty()) {
             return;
         }
@@ -255,6 +336,166 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                 cx.queue(group).tell(new Pull(w.getKey(), w.getValue().versions(), w.getValue().replyTo(), ""));
             }
         }
+    }
+
+    private ActorRef<WitnessWorker.Command> serverOf(String jobId) {
+        Vector v = vectors.get(jobId);
+        return v == null ? null : v.server();
+    }
+
+    private static String nodeOf(String slot) {
+        int cut = slot.lastIndexOf('/');
+        return cut < 0 ? slot : slot.substring(0, cut);
+    }
+
+    // a queued job still waiting for a witness: none held, none being made
+    private Optional<Entry> bestToWitness(State s, List<String> versions) {
+        Entry best = null;
+        for (Entry e : s.entries().values()) {
+            String id = e.spec().id();
+            if (e.status().equals("queued") && !vectors.containsKey(id) && !witnessing.containsKey(id)
+                    && versions.contains(e.spec().version())
+                    && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Effect<Event, State> onPullWitness(State s, PullWitness c) {
+        for (Map.Entry<String, String> w : witnessing.entrySet()) {
+            Entry e = s.entries().get(w.getKey());
+            if (w.getValue().equals(c.slot()) && e != null) {
+                // an idempotent re-send: the same job again
+                c.replyTo().tell(new WitnessTask(e.spec(), group, c.slot()));
+                return Effect().none();
+            }
+        }
+        Optional<Entry> next = bestToWitness(s, c.versions());
+        if (next.isEmpty()) {
+            waitingWitness.put(c.slot(), new WaitingWitness(c.versions(), c.replyTo()));
+            return Effect().none();
+        }
+        waitingWitness.remove(c.slot());
+        witnessing.put(next.get().spec().id(), c.slot());
+        c.replyTo().tell(new WitnessTask(next.get().spec(), group, c.slot()));
+        return Effect().none();
+    }
+
+    // hands queued jobs without a witness to waiting witness slots; nothing is persisted, so all at once
+    private void serveWitnessWaiting(State s) {
+        java.util.Iterator<Map.Entry<String, WaitingWitness>> it = waitingWitness.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, WaitingWitness> w = it.next();
+            Optional<Entry> next = bestToWitness(s, w.getValue().versions());
+            if (next.isPresent()) {
+                it.remove();
+                witnessing.put(next.get().spec().id(), w.getKey());
+                w.getValue().replyTo().tell(new WitnessTask(next.get().spec(), group, w.getKey()));
+            }
+        }
+    }
+
+    private Effect<Event, State> onWitnessReady(State s, WitnessReady c) {
+        witnessing.remove(c.jobId(), c.slot());
+        if (!adopt(s, c.jobId(), nodeOf(c.slot()), c.server())) {
+            c.server().tell(new WitnessWorker.Drop(c.jobId()));
+            return Effect().none();
+        }
+        serveWaiting(s);
+        return Effect().none();
+    }
+
+    // records a vector for a job that needs one and has none; false when no job needs it
+    private boolean adopt(State s, String jobId, String node, ActorRef<WitnessWorker.Command> server) {
+        Entry e = s.entries().get(jobId);
+        Vector held = vectors.get(jobId);
+        if (held != null) {
+            return held.server().equals(server);
+        }
+        if (e == null || e.status().equals("exhausted") || e.status().equals("reported")) {
+            return false;
+        }
+        vectors.put(jobId, new Vector(node, server));
+        if (e.status().equals("queued")) {
+            cx.job(jobId).tell(new CircuitJob.WitnessReady(node));
+        }
+        return true;
+    }
+
+    private Effect<Event, State> onWitnessFailed(State s, WitnessFailed c) {
+        Entry e = s.entries().get(c.jobId());
+        if (!witnessing.remove(c.jobId(), c.slot()) || e == null || !e.status().equals("queued")) {
+            return Effect().none();
+        }
+        return Effect().persist(new WitnessFaulted(c.jobId(), "witness generation on " + nodeOf(c.slot())
+                + " failed: " + c.reason()));
+    }
+
+    private Effect<Event, State> onWitnessLost(State s, WitnessLost c) {
+        Entry e = s.entries().get(c.jobId());
+        if (e == null || !e.status().equals("leased") || !e.slot().equals(c.slot()) || e.attempts() != c.attempt()) {
+            return Effect().none();
+        }
+        dropVector(c.jobId());
+        return Effect().persist(new Declined(c.jobId())).thenRun(n -> {
+            cx.job(c.jobId()).tell(new CircuitJob.Requeued(n.entries().get(c.jobId()).attempts(),
+                    "witness vector lost; witnessing again"));
+            serveWaiting(n);
+        });
+    }
+
+    private Effect<Event, State> onWitnessHeld(State s, WitnessHeld c) {
+        boolean adopted = false;
+        for (String id : c.jobIds()) {
+            boolean had = vectors.containsKey(id);
+            if (!adopt(s, id, c.node(), c.server())) {
+                c.server().tell(new WitnessWorker.Drop(id));
+            } else if (!had) {
+                witnessing.remove(id);
+                adopted = true;
+            }
+        }
+        if (adopted) {
+            serveWaiting(s);
+        }
+        return Effect().none();
+    }
+
+    // the job needs its vector no more: the witness worker may free it
+    private void dropVector(String jobId) {
+        witnessing.remove(jobId);
+        Vector v = vectors.remove(jobId);
+        if (v != null) {
+            v.server().tell(new WitnessWorker.Drop(jobId));
+        }
+    }
+
+    // a requeued job whose vector is still held is witness-ready again
+    private void announceVector(String jobId) {
+        Vector v = vectors.get(jobId);
+        if (v != null) {
+            cx.job(jobId).tell(new CircuitJob.WitnessReady(v.node()));
+        }
+    }
+
+    // the node has left: what it was witnessing and the vectors it held are gone
+    private void forgetWitnessNode(State s, String address) {
+        witnessing.values().removeIf(slot -> slot.startsWith(address + "/"));
+        waitingWitness.keySet().removeIf(slot -> slot.startsWith(address + "/"));
+        java.util.Iterator<Map.Entry<String, Vector>> it = vectors.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Vector> v = it.next();
+            if (v.getValue().node().equals(address)) {
+                it.remove();
+                Entry e = s.entries().get(v.getKey());
+                if (e != null && e.status().equals("queued")) {
+                    cx.job(v.getKey()).tell(new CircuitJob.Requeued(e.attempts(), "witness node " + address
+                            + " left; witnessing again"));
+                }
+            }
+        }
+        serveWitnessWaiting(s);
     }
 
     private static boolean leased(Entry e) {
@@ -285,6 +526,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                     cx.metrics().requeued();
                     Entry e = n.entries().get(r.jobId());
                     cx.job(r.jobId()).tell(new CircuitJob.Requeued(e.attempts(), r.reason()));
+                    announceVector(r.jobId());
                 } else if (ev instanceof Exhausted x) {
                     cx.metrics().maxAttempts();
                     Entry e = n.entries().get(x.jobId());
@@ -335,6 +577,8 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                         x -> x.with("exhausted", x.attempts(), "", 0, e.reason())))
                 .onEvent(Revived.class, (s, e) -> s.update(e.jobId(), x -> x.with("queued", 0, "", 0, "")))
                 .onEvent(Removed.class, (s, e) -> s.remove(e.jobId()))
+                .onEvent(WitnessFaulted.class, (s, e) -> s.update(e.jobId(),
+                        x -> x.with("faulted", x.attempts() + 1, "", 0, e.reason())))
                 .build();
     }
 }

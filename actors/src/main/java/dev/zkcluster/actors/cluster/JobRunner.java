@@ -1,14 +1,19 @@
 package dev.zkcluster.actors.cluster;
 
 /**
- * Proves one job on one device: reads what the job needs from the object store, proves, checks the proof against
- * its verifier key, and writes it under {@link JobSpec#proofKey()}. Runs on the prover dispatcher, one call per
- * leased job; implementations must allow as many concurrent calls as the device's concurrency.
+ * Runs the two halves of a job. {@link #witness} runs on a {@code witness} node: it reads what the job needs from
+ * the object store and builds the job's witness, as bytes that travel to the prover. {@link #prove} runs on the
+ * prover holding the job's lease: it proves from those bytes, checks the proof against its verifier key, and writes it
+ * under {@link JobSpec#proofKey()}. Calls come from the witness and prover dispatchers at once, as many as the
+ * witness concurrency and the device's concurrency allow; implementations must allow that.
  */
 public interface JobRunner {
 
-    /** Returns the object-store key the proof was written under. */
-    String run(JobSpec spec) throws Exception;
+    /** The job's witness, encoded; only {@link #prove} of a runner of the same kind reads it. */
+    byte[] witness(JobSpec spec) throws Exception;
+
+    /** Proves the job from its encoded witness; returns the object-store key the proof was written under. */
+    String prove(JobSpec spec, byte[] witness) throws Exception;
 
     /** The versions this runner holds circuits and keys for. */
     boolean serves(String protocolVersion);

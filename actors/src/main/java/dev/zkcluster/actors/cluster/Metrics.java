@@ -28,10 +28,16 @@ public final class Metrics {
                 .withTag("circuit", circuit).withTag("backend", backend).record(nanos);
     }
 
-    /** {@code zkcluster_witness_seconds{round, circuit}}: reading and preparing a job's inputs. */
+    /** {@code zkcluster_witness_seconds{round, circuit}}: generating a job's witness on a witness node. */
     public void witnessTime(int round, String circuit, long nanos) {
         Kamon.histogram("zkcluster_witness", NANOS).withTag("round", Integer.toString(round))
                 .withTag("circuit", circuit).record(nanos);
+    }
+
+    /** {@code zkcluster_witness_held_bytes{node}}: witness vectors a witness node holds for provers. */
+    public void witnessHeld(String node, long bytes) {
+        Kamon.gauge("zkcluster_witness_held", MeasurementUnit.information().bytes()).withTag("node", node)
+                .update(bytes);
     }
 
     public void batchTime(long nanos) {

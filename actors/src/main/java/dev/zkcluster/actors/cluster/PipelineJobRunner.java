@@ -21,7 +21,15 @@ import dev.zkcluster.proof.plonk.PlonkProofDecoding;
 import dev.zkcluster.proof.plonk.Verification;
 import dev.zkcluster.proof.plonk.Verifier;
 import dev.zkcluster.proof.plonk.VerifierKey;
+import dev.zkcluster.circuits.pipeline.JobWitness;
+import dev.zkcluster.proof.plonk.witness.WitnessDecoding;
+import dev.zkcluster.proof.plonk.witness.WitnessVector;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.WeakHashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,20 +39,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Proves jobs with the circuits' job-level steps ({@link LocalPipeline}) on one device. A basic job re-executes the
- * stored batch input (the result is cached for the few most recent batches) and takes its instance; an aggregation
- * job reads its children's proofs from the object store. Every proof is checked against its verifier key before it
- * is written, so a result the cluster accepts always verifies. The registry holds the proving state of the circuit
- * in use and of no other: jobs come in round order, so a circuit's state is built about once per batch, and memory
- * stays at one circuit's worth.
+ * Runs jobs with the circuits' job-level steps ({@link LocalPipeline}) on one device. Witness generation: a basic job
+ * re-executes the stored batch input (the result is cached for the few most recent batches) and takes its instance;
+ * an aggregation job reads its children's proofs from the object store; the witness travels as the proof's public
+ * inputs followed by the encoded {@link WitnessVector}. Proving decodes it and proves; every proof is checked against
+ * its verifier key before it is written, so a result the cluster accepts always verifies. The registry holds the
+ * proving state of the circuits that calls are using or that the latest witness call and the latest proving call
+ * used, and of no other: a call releases every other held circuit when it starts. Jobs come in round order, so a
+ * circuit's state is built about once per batch (twice when witness generation on this node has moved on to a later
+ * circuit while proving catches up), and memory stays at one or two circuits' worth.
  */
 public final class PipelineJobRunner implements JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineJobRunner.class);
     private static final int CACHED_BATCHES = 4;
+    private static final int ENVELOPE_MAGIC = 0x574a_4b5a; // "ZKJW" read little-endian
+    // per registry (runners may share one), which circuits its calls are using
+    private static final Map<CircuitRegistry, Usage> USAGE = new WeakHashMap<>();
 
     private final ProvingDevice device;
     private final ObjectStore store;
-    private final Metrics metrics = new Metrics();
     private final Map<String, LocalPipeline> pipelines;
     private final Map<Long, ExecutedBatch> executed = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -88,44 +101,56 @@ public final class PipelineJobRunner implements JobRunner {
     }
 
     @Override
-    public String run(JobSpec spec) throws IOException {
+    public byte[] witness(JobSpec spec) throws IOException {
         LocalPipeline pipeline = pipeline(spec.version());
         CircuitRegistry registry = pipeline.registry();
-        CircuitKey circuit = new CircuitKey(spec.version(), spec.round(), spec.circuit());
-        for (CircuitKey held : registry.heldKeys()) {
-            if (!held.equals(circuit)) {
-                registry.release(held);
-            }
+        CircuitKey circuit = circuitOf(spec);
+        enter(registry, circuit, true);
+        try {
+            return encode(witnessOf(spec, pipeline, registry));
+        } finally {
+            exit(registry, circuit);
         }
+    }
+
+    private JobWitness witnessOf(JobSpec spec, LocalPipeline pipeline, CircuitRegistry registry) throws IOException {
         TreeShape shape = spec.shape();
         int level = spec.slot().level();
-        long start = System.nanoTime();
-        JobProof proof;
         if (level == 0) {
             ExecutedBatch batch = executed(spec.batch(), registry);
             OpKind kind = OpKind.values()[spec.slot().lane()];
-            var instance = batch.instances().get(kind).get(spec.seq());
-            metrics.witnessTime(spec.round(), spec.circuit(), System.nanoTime() - start);
-            proof = pipeline.proveBasic(instance);
-        } else {
-            List<JobProof> children = new ArrayList<>();
-            List<TreeShape.Slot> slots = shape.children(spec.slot());
-            for (int i = 0; i < slots.size(); i++) {
-                TreeShape.Slot c = slots.get(i);
-                children.add(readProof(registry, spec.children().get(i),
-                        new CircuitKey(spec.version(), shape.round(c.level()), shape.circuit(c.level(), c.lane()))));
-            }
-            metrics.witnessTime(spec.round(), spec.circuit(), System.nanoTime() - start);
-            if (level < shape.tipLevel()) {
-                proof = pipeline.proveAggregation(spec.round(), OpKind.values()[spec.slot().lane()], spec.depth(),
-                        spec.seq(), children);
-            } else if (level == shape.tipLevel()) {
-                proof = pipeline.proveTip(children);
-            } else if (level == shape.schedulerLevel()) {
-                proof = pipeline.proveScheduler(spec.batch(), children.get(0));
-            } else {
-                proof = pipeline.proveCompression(children.get(0));
-            }
+            return pipeline.witnessBasic(batch.instances().get(kind).get(spec.seq()));
+        }
+        List<JobProof> children = new ArrayList<>();
+        List<TreeShape.Slot> slots = shape.children(spec.slot());
+        for (int i = 0; i < slots.size(); i++) {
+            TreeShape.Slot c = slots.get(i);
+            children.add(readProof(registry, spec.children().get(i),
+                    new CircuitKey(spec.version(), shape.round(c.level()), shape.circuit(c.level(), c.lane()))));
+        }
+        if (level < shape.tipLevel()) {
+            return pipeline.witnessAggregation(spec.round(), OpKind.values()[spec.slot().lane()], spec.depth(),
+                    spec.seq(), children);
+        } else if (level == shape.tipLevel()) {
+            return pipeline.witnessTip(children);
+        } else if (level == shape.schedulerLevel()) {
+            return pipeline.witnessScheduler(spec.batch(), children.get(0));
+        }
+        return pipeline.witnessCompression(children.get(0));
+    }
+
+    @Override
+    public String prove(JobSpec spec, byte[] witness) throws IOException {
+        LocalPipeline pipeline = pipeline(spec.version());
+        CircuitRegistry registry = pipeline.registry();
+        CircuitKey circuit = circuitOf(spec);
+        JobWitness decoded = decode(spec, circuit, witness);
+        JobProof proof;
+        enter(registry, circuit, false);
+        try {
+            proof = pipeline.prove(decoded);
+        } finally {
+            exit(registry, circuit);
         }
         VerifierKey vk = registry.verifierKey(proof.circuit());
         Verification verdict = Verifier.verify(vk, proof.proof(), proof.publicInputs());
@@ -138,6 +163,80 @@ public final class PipelineJobRunner implements JobRunner {
                 proof.publicInputs(), CircuitRegistry.digestHex(vk), PlonkProofCodec.encode(proof.proof()));
         store.put(spec.proofKey(), blob.encode());
         return spec.proofKey();
+    }
+
+    private static CircuitKey circuitOf(JobSpec spec) {
+        return new CircuitKey(spec.version(), spec.round(), spec.circuit());
+    }
+
+    /**
+     * What the calls on one registry are using: a count per circuit, and the circuit the latest witness call and the
+     * latest proving call used. Those two stay held between calls, so that witness generation running ahead into the
+     * next circuit and proving still on the previous one do not release each other's circuit at every job.
+     */
+    private static final class Usage {
+        final Map<CircuitKey, Integer> counts = new HashMap<>();
+        CircuitKey lastWitness;
+        CircuitKey lastProof;
+    }
+
+    // a call uses one circuit; entering releases every held circuit that no call is using or last used
+    private static void enter(CircuitRegistry registry, CircuitKey circuit, boolean witness) {
+        synchronized (USAGE) {
+            Usage usage = USAGE.computeIfAbsent(registry, r -> new Usage());
+            if (witness) {
+                usage.lastWitness = circuit;
+            } else {
+                usage.lastProof = circuit;
+            }
+            usage.counts.merge(circuit, 1, Integer::sum);
+            for (CircuitKey held : registry.heldKeys()) {
+                if (!usage.counts.containsKey(held) && !held.equals(usage.lastWitness)
+                        && !held.equals(usage.lastProof)) {
+                    registry.release(held);
+                }
+            }
+        }
+    }
+
+    private static void exit(CircuitRegistry registry, CircuitKey circuit) {
+        synchronized (USAGE) {
+            USAGE.get(registry).counts.computeIfPresent(circuit, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** Encoding (little-endian): magic "ZKJW", u32 count, the proof's public inputs as u64, the witness vector. */
+    static byte[] encode(JobWitness witness) {
+        byte[] vector = witness.vector().toBytes();
+        long[] inputs = witness.publicInputs();
+        ByteBuffer buf = ByteBuffer.allocate(8 + 8 * inputs.length + vector.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putInt(ENVELOPE_MAGIC).putInt(inputs.length);
+        for (long v : inputs) {
+            buf.putLong(v);
+        }
+        return buf.put(vector).array();
+    }
+
+    static JobWitness decode(JobSpec spec, CircuitKey circuit, byte[] bytes) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 8 || buf.getInt() != ENVELOPE_MAGIC) {
+            throw new IllegalArgumentException("the witness of " + spec.id() + " is not a job witness");
+        }
+        int count = buf.getInt();
+        if (count < 0 || count > (bytes.length - 8) / 8) {
+            throw new IllegalArgumentException("the witness of " + spec.id() + " declares " + count
+                    + " public inputs in " + bytes.length + " bytes");
+        }
+        long[] inputs = new long[count];
+        for (int i = 0; i < count; i++) {
+            inputs[i] = buf.getLong();
+        }
+        WitnessDecoding decoding = WitnessVector.fromBytes(Arrays.copyOfRange(bytes, buf.position(), bytes.length));
+        if (decoding instanceof WitnessDecoding.Rejected r) {
+            throw new IllegalArgumentException("the witness vector of " + spec.id() + " is malformed: " + r);
+        }
+        return new JobWitness(circuit, spec.depth(), spec.seq(), ((WitnessDecoding.Decoded) decoding).witness(),
+                inputs);
     }
 
     private ExecutedBatch executed(long batch, CircuitRegistry registry) throws IOException {

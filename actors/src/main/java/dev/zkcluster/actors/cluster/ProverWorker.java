@@ -4,22 +4,30 @@ import dev.zkcluster.gpu.ProvingDevice;
 import dev.zkcluster.persistence.CborSerializable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The worker of one {@link ProvingDevice}: it has {@code concurrency} slots and, for each idle slot, pulls a job from
- * its prover group's queue (or from every group's, in turn), only of protocol versions its runner holds. A job runs
- * on the prover dispatcher; the result (an object-store key) goes to the job entity, a failure back to the queue.
+ * its prover group's queue (or from every group's, in turn), only of protocol versions its runner holds, and only jobs
+ * whose witness vector is ready. Holding the lease, it streams the vector from the witness worker that holds it
+ * (Pekko StreamRefs, with backpressure), then proves on the prover dispatcher; the result (an object-store key) goes
+ * to the job entity, a failure back to the queue. A vector it cannot get (the witness node died or dropped it) sends
+ * the job back to be witnessed again, without counting the attempt.
  * Idle slots ask again every poll interval; a slot that asks while holding a lease gets the same job back.
  */
 public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
@@ -50,6 +58,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
     private final List<String> versions;
     private final JobQueue.Assignment[] slots;
     private final ActorRef<JobQueue.Assignment> inbox;
+    private final Materializer materializer;
     private int nextQueue;
 
     private ProverWorker(ActorContext<Command> ctx, ClusterContext cx, ProvingDevice device, JobRunner runner) {
@@ -63,6 +72,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         this.versions = cx.settings().workerVersions().stream().filter(runner::serves).toList();
         this.slots = new JobQueue.Assignment[device.concurrency()];
         this.inbox = ctx.messageAdapter(JobQueue.Assignment.class, Assigned::new);
+        this.materializer = Materializer.createMaterializer(ctx);
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE, ctx.getSelf()));
         cx.metrics().deviceMemory(node, device.id(), device.kind(), device.name(), device.memoryBytes());
     }
@@ -135,13 +145,13 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         busyChanged();
         int s = slot;
         long start = System.nanoTime();
-        CompletableFuture<String> work = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> work = fetch(a).thenApplyAsync(witness -> {
             try {
-                return runner.run(a.spec());
+                return runner.prove(a.spec(), witness.toArray());
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, executor);
         getContext().pipeToSelf(work, (key, error) -> new Ran(s, a, key, error, System.nanoTime() - start));
@@ -155,8 +165,16 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
             cx.job(a.spec().id()).tell(new CircuitJob.Complete(a.slot(), a.attempt(), r.proofKey(),
                     r.nanos() / 1_000_000));
         } else {
-            Throwable cause = r.error() instanceof java.util.concurrent.CompletionException && r.error().getCause() != null
+            Throwable cause = r.error() instanceof CompletionException && r.error().getCause() != null
                     ? r.error().getCause() : r.error();
+            if (cause instanceof WitnessUnavailable) {
+                getContext().getLog().info("Job {} on {}: {}", a.spec().id(), a.slot(), cause.getMessage());
+                cx.queue(a.group()).tell(new JobQueue.WitnessLost(a.spec().id(), a.slot(), a.attempt()));
+                slots[r.slot()] = null;
+                busyChanged();
+                pull(r.slot(), "");
+                return this;
+            }
             getContext().getLog().warn("Job {} failed on {}: {}", a.spec().id(), a.slot(), cause.toString());
             cx.queue(a.group()).tell(new JobQueue.Fault(a.spec().id(), a.slot(), a.attempt(),
                     device.id() + ": " + cause));
@@ -168,6 +186,44 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         cx.queue(finishedGroup).tell(new JobQueue.Pull(slotId(r.slot()), versions, inbox,
                 r.error() == null ? a.spec().id() : ""));
         return this;
+    }
+
+    // the job's witness vector, streamed from the witness worker that holds it; any failure is WitnessUnavailable
+    private CompletableFuture<ByteString> fetch(JobQueue.Assignment a) {
+        String id = a.spec().id();
+        if (a.witness() == null) {
+            return CompletableFuture.failedFuture(new WitnessUnavailable("no witness vector of " + id + " is held"));
+        }
+        return AskPattern.<WitnessWorker.Command, WitnessWorker.Fetched>ask(a.witness(),
+                        r -> new WitnessWorker.Fetch(id, r), cx.settings().askTimeout(),
+                        getContext().getSystem().scheduler())
+                .thenCompose(f -> {
+                    if (f.source() == null) {
+                        throw new WitnessUnavailable("the witness node no longer holds the vector of " + id);
+                    }
+                    return f.source().getSource()
+                            .runWith(Sink.fold(ByteString.emptyByteString(), ByteString::concat), materializer)
+                            .thenApply(bytes -> {
+                                if (bytes.size() != f.bytes()) {
+                                    throw new WitnessUnavailable("the vector of " + id + " arrived with "
+                                            + bytes.size() + " of " + f.bytes() + " bytes");
+                                }
+                                return bytes;
+                            });
+                })
+                .toCompletableFuture()
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    return CompletableFuture.failedFuture(cause instanceof WitnessUnavailable ? cause
+                            : new WitnessUnavailable("streaming the vector of " + id + " failed: " + cause));
+                });
+    }
+
+    /** The job's witness vector cannot be had: the job goes back to its queue without counting the attempt. */
+    private static final class WitnessUnavailable extends RuntimeException {
+        WitnessUnavailable(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private void busyChanged() {

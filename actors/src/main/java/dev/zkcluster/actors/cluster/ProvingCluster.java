@@ -1,5 +1,6 @@
 package dev.zkcluster.actors.cluster;
 
+import dev.zkcluster.gpu.CpuProvingDevice;
 import dev.zkcluster.gpu.ProvingDevice;
 import dev.zkcluster.persistence.blob.ObjectStore;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 
 /**
  * Starts this node's part of the proving cluster: the sharded entities (hosted on {@code orchestrator} members,
- * proxied elsewhere), the house keeper singleton, the transition topic, and one worker per device when the node
- * has the {@code prover} role.
+ * proxied elsewhere), the house keeper singleton, the transition topic, one worker per device when the node has the
+ * {@code prover} role, and a witness worker when it has the {@code witness} role.
  */
 public final class ProvingCluster {
     public static final String ORCHESTRATOR = "orchestrator";
@@ -30,7 +31,7 @@ public final class ProvingCluster {
     }
 
     public static ProvingCluster start(ActorSystem<?> system, ClusterSettings settings, ObjectStore store,
-            boolean prover, List<ProvingDevice> devices, JobRunner.Factory runners) {
+            boolean prover, boolean witness, List<ProvingDevice> devices, JobRunner.Factory runners) {
         ClusterContext cx = new ClusterContext(system, store, settings);
         ClusterSharding sharding = cx.sharding();
         sharding.init(Entity.of(BatchEntity.KEY, e -> BatchEntity.create(e.getEntityId(), cx)).withRole(ORCHESTRATOR));
@@ -43,10 +44,19 @@ public final class ProvingCluster {
         ActorRef<Topic.Command<Transition>> topic = system.systemActorOf(
                 Topic.create(Transition.class, "zkcluster-transitions"), "transitions", Props.empty());
         cx.wire(houseKeeper, topic);
-        List<ActorRef<ProverWorker.Command>> workers = !prover ? List.of() : devices.stream()
-                .map(d -> system.systemActorOf(ProverWorker.create(cx, d, runners.create(d, store)),
-                        "prover-" + d.id(), Props.empty()))
+        List<JobRunner> deviceRunners = !prover ? List.of() : devices.stream().map(d -> runners.create(d, store))
                 .toList();
+        List<ActorRef<ProverWorker.Command>> workers = new java.util.ArrayList<>();
+        for (int i = 0; i < deviceRunners.size(); i++) {
+            workers.add(system.systemActorOf(ProverWorker.create(cx, devices.get(i), deviceRunners.get(i)),
+                    "prover-" + devices.get(i).id(), Props.empty()));
+        }
+        if (witness) {
+            // beside a prover, witness generation shares the first device's runner (its circuits); alone, the CPU's
+            JobRunner runner = !deviceRunners.isEmpty() ? deviceRunners.get(0)
+                    : runners.create(new CpuProvingDevice("cpu-witness", 1), store);
+            system.systemActorOf(WitnessWorker.create(cx, runner), "witness", Props.empty());
+        }
         return new ProvingCluster(cx, workers);
     }
 

@@ -5,12 +5,14 @@ import dev.zkcluster.actors.cluster.JobSpec;
 import dev.zkcluster.actors.cluster.ProofBlob;
 import dev.zkcluster.circuits.rollup.aggregation.SchedulerCircuit;
 import dev.zkcluster.persistence.blob.ObjectStore;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A device that proves nothing: it writes a well-formed proof blob with placeholder bytes at once, so a benchmark
- * measures only the cluster's own path (entities, journal, queue, object store). It notes when each job started.
+ * A device that proves nothing: its witness is the job's id and it writes a well-formed proof blob with placeholder
+ * bytes at once, so a benchmark measures only the cluster's own path (entities, journal, queue, witness streams,
+ * object store). It notes when each job started.
  */
 final class NoOpRunner implements JobRunner {
     static final Map<String, Long> STARTED_MILLIS = new ConcurrentHashMap<>();
@@ -30,8 +32,14 @@ final class NoOpRunner implements JobRunner {
         return true;
     }
 
+    /** A tiny witness: the job's id. */
     @Override
-    public String run(JobSpec spec) throws Exception {
+    public byte[] witness(JobSpec spec) {
+        return spec.id().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String prove(JobSpec spec, byte[] witness) throws Exception {
         STARTED_MILLIS.putIfAbsent(spec.id(), System.currentTimeMillis());
         long[] inputs = new long[spec.round() >= 4 ? SchedulerCircuit.NUM_PUBLIC_INPUTS : 17];
         inputs[0] = spec.batch();

@@ -15,10 +15,8 @@ import dev.zkcluster.circuits.rollup.exec.Execution;
 import dev.zkcluster.circuits.rollup.exec.ExecutorLimits;
 import dev.zkcluster.proof.backend.ProvingBackend;
 import dev.zkcluster.proof.field.Goldilocks;
-import dev.zkcluster.proof.plonk.CircuitData;
 import dev.zkcluster.proof.plonk.PlonkProof;
 import dev.zkcluster.proof.plonk.Prover;
-import dev.zkcluster.proof.plonk.witness.PartialWitness;
 import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessVector;
 import dev.zkcluster.proof.recursion.Aggregation;
@@ -32,7 +30,9 @@ import java.util.function.Consumer;
 /**
  * Proves a batch in one process, round by round. Each job-level step ({@link #proveBasic}, {@link
  * #proveAggregation}, {@link #proveTip}, {@link #proveScheduler}, {@link #proveCompression}) stands alone, so a
- * cluster worker can run one job with the same code.
+ * cluster worker can run one job with the same code. Each step is witness generation ({@code witnessX}, which checks
+ * the job's inputs and gives a {@link JobWitness}) followed by {@link #prove(JobWitness)}; the cluster runs the two
+ * halves on different nodes.
  *
  * <p>Tree shape, from the op counts only: per kind, {@code b = max(1, ceil(ops / capacity))} basic jobs, then
  * {@code ceil(b / fanIn)} leaf jobs, then exactly {@code nodeDepths} node depths of {@code ceil(previous / fanIn)}
@@ -61,10 +61,15 @@ public final class LocalPipeline {
 
     /** Round 0: one basic instance. */
     public JobProof proveBasic(BasicInstance instance) {
+        return prove(witnessBasic(instance));
+    }
+
+    /** The witness of a basic job; {@link #prove(JobWitness)} proves it. */
+    public JobWitness witnessBasic(BasicInstance instance) {
         CircuitKey key = registry.basicKey(instance.kind());
         BasicCircuit circuit = registry.basic(instance.kind());
-        PlonkProof proof = prove(key, circuit.data(), circuit.witness(instance));
-        return new JobProof(key, 0, instance.sequence(), proof, BasicCircuit.publicInputs(instance));
+        return new JobWitness(key, 0, instance.sequence(), WitnessGeneration.generate(circuit.data(),
+                circuit.witness(instance)), BasicCircuit.publicInputs(instance));
     }
 
     /**
@@ -73,6 +78,11 @@ public final class LocalPipeline {
      * are refused before any proving.
      */
     public JobProof proveAggregation(int round, OpKind kind, int depth, int sequence, List<JobProof> children) {
+        return prove(witnessAggregation(round, kind, depth, sequence, children));
+    }
+
+    /** The witness of an aggregation job, after the same checks as {@link #proveAggregation}. */
+    public JobWitness witnessAggregation(int round, OpKind kind, int depth, int sequence, List<JobProof> children) {
         CircuitKey key;
         CircuitKey childKey;
         if (round == CircuitKey.LEAF && depth == 0) {
@@ -104,12 +114,17 @@ public final class LocalPipeline {
         }
         // the circuit is fetched (built if needed) only once the children are accepted
         ChainAggregation circuit = depth == 0 ? registry.leaf(kind) : registry.node(kind, depth);
-        PlonkProof proof = prove(key, circuit.circuit(), circuit.witness(proofs, inputs));
-        return new JobProof(key, depth, sequence, proof, ChainAggregation.publicInputs(inputs));
+        return new JobWitness(key, depth, sequence, WitnessGeneration.generate(circuit.circuit(),
+                circuit.witness(proofs, inputs)), ChainAggregation.publicInputs(inputs));
     }
 
     /** Round 3: the top proof of each kind, in kind order. */
     public JobProof proveTip(List<JobProof> topPerKind) {
+        return prove(witnessTip(topPerKind));
+    }
+
+    /** The witness of the tip job, after the same checks as {@link #proveTip}. */
+    public JobWitness witnessTip(List<JobProof> topPerKind) {
         List<PlonkProof> proofs = new ArrayList<>();
         List<long[]> inputs = new ArrayList<>();
         OpKind[] kinds = OpKind.values();
@@ -130,12 +145,17 @@ public final class LocalPipeline {
             throw new AggregationRefused("tip: " + broken);
         }
         RecursionTip tip = registry.tip();
-        PlonkProof proof = prove(registry.tipKey(), tip.circuit(), tip.witness(proofs, inputs));
-        return new JobProof(registry.tipKey(), 0, 0, proof, RecursionTip.publicInputs(inputs));
+        return new JobWitness(registry.tipKey(), 0, 0, WitnessGeneration.generate(tip.circuit(),
+                tip.witness(proofs, inputs)), RecursionTip.publicInputs(inputs));
     }
 
     /** Round 4: binds the tip to the batch number; compression then makes its proof small. */
     public JobProof proveScheduler(long batchNumber, JobProof tip) {
+        return prove(witnessScheduler(batchNumber, tip));
+    }
+
+    /** The witness of the scheduler job, after the same checks as {@link #proveScheduler}. */
+    public JobWitness witnessScheduler(long batchNumber, JobProof tip) {
         if (!tip.circuit().equals(registry.tipKey())) {
             throw new AggregationRefused("scheduler: expects a proof of " + registry.tipKey() + ", got "
                     + tip.circuit());
@@ -145,12 +165,12 @@ public final class LocalPipeline {
                     + " does not fit one field element");
         }
         SchedulerCircuit scheduler = registry.scheduler();
-        PlonkProof proof = prove(registry.schedulerKey(), scheduler.circuit(),
+        WitnessVector vector = WitnessGeneration.generate(scheduler.circuit(),
                 scheduler.witness(batchNumber, tip.proof(), tip.publicInputs()));
         long[] inputs = new long[SchedulerCircuit.NUM_PUBLIC_INPUTS];
         inputs[0] = batchNumber;
         System.arraycopy(tip.publicInputs(), 0, inputs, 1, RecursionTip.NUM_PUBLIC_INPUTS);
-        return new JobProof(registry.schedulerKey(), 0, 0, proof, inputs);
+        return new JobWitness(registry.schedulerKey(), 0, 0, vector, inputs);
     }
 
     /**
@@ -160,14 +180,30 @@ public final class LocalPipeline {
      * inputs fails witness generation.
      */
     public JobProof proveCompression(JobProof scheduler) {
+        return prove(witnessCompression(scheduler));
+    }
+
+    /** The witness of the compression job, after the same checks as {@link #proveCompression}. */
+    public JobWitness witnessCompression(JobProof scheduler) {
         if (!scheduler.circuit().equals(registry.schedulerKey())) {
             throw new AggregationRefused("compression: expects a proof of " + registry.schedulerKey() + ", got "
                     + scheduler.circuit());
         }
         Aggregation compression = registry.compression();
-        PlonkProof proof = prove(registry.compressionKey(), compression.circuit(),
+        WitnessVector vector = WitnessGeneration.generate(compression.circuit(),
                 compression.witness(List.of(scheduler.proof()), List.of(scheduler.publicInputs().clone())));
-        return new JobProof(registry.compressionKey(), 0, 0, proof, scheduler.publicInputs().clone());
+        return new JobWitness(registry.compressionKey(), 0, 0, vector, scheduler.publicInputs().clone());
+    }
+
+    /**
+     * Proves a job from its witness (made here or on another node from the same circuits): the proof is the one the
+     * matching {@code proveX} step gives. The circuit's proving state is held until released, as the steps do.
+     */
+    public JobProof prove(JobWitness witness) {
+        PlonkProof proof = Prover.prove(registry.provingKey(witness.circuit()), witness.vector(), backend).proof();
+        progress.accept("  proved " + witness.circuit());
+        return new JobProof(witness.circuit(), witness.depth(), witness.sequence(), proof,
+                witness.publicInputs());
     }
 
     /** Executes the batch and proves every round; an invalid batch or a version mismatch is refused. */
@@ -267,12 +303,5 @@ public final class LocalPipeline {
         RoundReport r = new RoundReport(round, jobs, Duration.ofNanos(System.nanoTime() - startNanos));
         progress.accept(String.format("%-13s %3d jobs  %8.1f s", r.round(), r.jobs(), r.time().toMillis() / 1e3));
         return r;
-    }
-
-    private PlonkProof prove(CircuitKey key, CircuitData circuit, PartialWitness inputs) {
-        WitnessVector witness = WitnessGeneration.generate(circuit, inputs);
-        PlonkProof proof = Prover.prove(registry.provingKey(key), witness, backend).proof();
-        progress.accept("  proved " + key);
-        return proof;
     }
 }

@@ -1,5 +1,6 @@
 package dev.zkcluster.circuits.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,8 +30,10 @@ import dev.zkcluster.proof.plonk.PlonkProofCodec;
 import dev.zkcluster.proof.plonk.Verification;
 import dev.zkcluster.proof.plonk.Verifier;
 import dev.zkcluster.proof.plonk.VerifierKey;
+import dev.zkcluster.proof.plonk.witness.WitnessDecoding;
 import dev.zkcluster.proof.plonk.witness.WitnessGeneration;
 import dev.zkcluster.proof.plonk.witness.WitnessGenerationException;
+import dev.zkcluster.proof.plonk.witness.WitnessVector;
 import dev.zkcluster.proof.recursion.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +185,20 @@ class LocalPipelineTest {
         WitnessGeneration.generate(leaf.circuit(), leaf.witness(List.of(first.proof(), second.proof()),
                 List.of(first.publicInputs(), second.publicInputs())));
         registry.releaseAll();
+    }
+
+    @Test
+    void aWitnessProvedAfterABytesRoundTripGivesTheSameProofAsTheWholeStep() {
+        JobWitness witness = pipeline.witnessBasic(transfers.get(1));
+        WitnessDecoding decoded = WitnessVector.fromBytes(witness.vector().toBytes());
+        WitnessVector vector = assertInstanceOf(WitnessDecoding.Decoded.class, decoded).witness();
+        JobProof fromBytes = pipeline.prove(new JobWitness(witness.circuit(), witness.depth(), witness.sequence(),
+                vector, witness.publicInputs()));
+        JobProof whole = pipeline.proveBasic(transfers.get(1));
+        assertArrayEquals(PlonkProofCodec.encode(whole.proof()), PlonkProofCodec.encode(fromBytes.proof()));
+        assertArrayEquals(whole.publicInputs(), fromBytes.publicInputs());
+        assertEquals(whole.circuit(), fromBytes.circuit());
+        assertEquals(whole.sequence(), fromBytes.sequence());
     }
 
     @Test
