@@ -23,6 +23,7 @@ public record ClusterSettings(
         List<String> workerVersions,
         int concurrency,
         int witnessConcurrency,
+        int maxReady,
         long maxReadyBytes,
         int chunkBytes) {
 
@@ -75,6 +76,7 @@ public record ClusterSettings(
                 positive(config, "zkcluster.jobs.snapshot-every"),
                 List.copyOf(versions), groups, workerGroup, List.copyOf(workerVersions), concurrency,
                 positive(config, "zkcluster.witness.concurrency"),
+                positive(config, "zkcluster.witness.max-ready"),
                 positiveBytes(config, "zkcluster.witness.max-ready-bytes"),
                 (int) Math.min(Integer.MAX_VALUE, positiveBytes(config, "zkcluster.witness.chunk-bytes")));
     }

@@ -29,8 +29,8 @@ import org.apache.pekko.util.ByteString;
  * witness on the witness dispatcher and keeps the bytes in memory, then tells the queue the vector is ready. It is
  * also the vector's server: the prover that leases the job asks it ({@link Fetch}) and gets the bytes as a stream of
  * {@code zkcluster.witness.chunk-bytes} chunks (a {@link SourceRef}, with backpressure). A vector is held until its
- * queue says the job needs it no more ({@link Drop}). While the held vectors exceed
- * {@code zkcluster.witness.max-ready-bytes} no slot takes a new job. Every house-keeper interval it tells each queue
+ * queue says the job needs it no more ({@link Drop}). While it holds {@code zkcluster.witness.max-ready} vectors
+ * or more, or more than {@code zkcluster.witness.max-ready-bytes}, no slot takes a new job. Every house-keeper interval it tells each queue
  * which of its vectors it holds, so that a queue that restarted knows them again and stale ones are dropped.
  */
 public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command> {
@@ -126,13 +126,22 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
                 .build();
     }
 
-    // an idle slot asks for work while the held vectors are within the cap
+    // an idle slot asks for work while the held vectors are within the caps
     private void pull(int slot) {
-        if (slots[slot] != null || versions.isEmpty() || heldBytes >= cx.settings().maxReadyBytes()) {
+        if (slots[slot] != null || versions.isEmpty() || atCap()) {
             return;
         }
         String group = queues.get(Math.floorMod(nextQueue++, queues.size()));
         cx.queue(group).tell(new JobQueue.PullWitness(slotId(slot), versions, inbox));
+    }
+
+    // the vectors being made count as held
+    private boolean atCap() {
+        int making = 0;
+        for (JobQueue.WitnessTask t : slots) {
+            making += t == null ? 0 : 1;
+        }
+        return heldBytes >= cx.settings().maxReadyBytes() || held.size() + making >= cx.settings().maxReady();
     }
 
     private int slotOf(String slotId) {
@@ -161,6 +170,11 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
         if (held.containsKey(id)) {
             // made before, and the queue lost track of it (it restarted): tell it again
             cx.queue(t.group()).tell(new JobQueue.WitnessReady(id, t.slot(), getContext().getSelf()));
+            return this;
+        }
+        if (atCap()) {
+            // a pull sent before the cap was reached (a poll repeats a pull not yet answered) came back late
+            cx.queue(t.group()).tell(new JobQueue.DeclineWitness(id, t.slot()));
             return this;
         }
         slots[slot] = t;
