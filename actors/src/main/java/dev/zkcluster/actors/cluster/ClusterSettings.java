@@ -14,6 +14,7 @@ public record ClusterSettings(
         Duration pollInterval,
         Duration askTimeout,
         int snapshotEvery,
+        Duration removalDelay,
         List<ProtocolVersion> versions,
         ProverGroups groups,
         String workerGroup,
@@ -67,6 +68,7 @@ public record ClusterSettings(
                 config.getDuration("zkcluster.jobs.poll-interval"),
                 config.getDuration("zkcluster.jobs.ask-timeout"),
                 positive(config, "zkcluster.jobs.snapshot-every"),
+                config.getDuration("zkcluster.jobs.queue-removal-delay"),
                 List.copyOf(versions), groups, workerGroup, List.copyOf(workerVersions), concurrency);
     }
 

@@ -4,17 +4,25 @@ import dev.zkcluster.persistence.CborSerializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The durable job queue of one prover group ({@code JobQueue}, id = group name). Workers pull: the first queued job
@@ -22,6 +30,13 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
  * asking worker slot until a deadline. The same slot asking again gets the same job back. The house keeper's tick
  * requeues expired leases and jobs a worker failed while attempts &lt; max, and fails the rest (and their batch).
  * A pull that finds nothing waits in memory until a job arrives.
+ *
+ * <p>Two marks live in memory only, to keep the queue's serial writes to two per job (enqueued, leased): a worker's
+ * report (the slot is not handed that job again) and a job's confirmation ({@code Done}: the entry is never leased
+ * again and its {@code Removed} event rides along with the queue's next write, or goes alone after
+ * {@code zkcluster.jobs.queue-removal-delay}). A queue that restarts before writing them has the entry back as
+ * leased: at recovery it asks the job of every lease first, a proven job answers {@code Done} (as it does to any
+ * later word about it), and only an unproven one is handed back to its slot. The proof stands and is not redone.
  */
 public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Event, JobQueue.State> {
 
@@ -60,6 +75,12 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     /** Puts every unproven job of the batch back in the queue with a fresh attempt budget. */
     public record ResetBatch(long batch, ActorRef<Count> replyTo) implements Command {}
 
+    /** Writes the removals still held in memory (sent by the queue's own timer). */
+    record FlushRemovals() implements Command {}
+
+    /** The job entity's answer to a check after recovery: the job is not proven, so its lease may be handed back. */
+    public record Unproven(String jobId) implements Command {}
+
     public record Entries(List<Entry> entries) implements CborSerializable {}
 
     public record Assignment(JobSpec spec, int attempt, long deadlineMillis, String slot, String group)
@@ -82,6 +103,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     public record Faulted(String jobId, String reason) implements Event {}
 
+    /** No longer written (a report is an in-memory mark now); kept so that older journals replay. */
     public record Reported(String jobId) implements Event {}
 
     public record Requeued(String jobId, String reason) implements Event {}
@@ -132,15 +154,23 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private record Waiting(List<String> versions, ActorRef<Assignment> replyTo) {}
 
     private final String group;
+    private final TimerScheduler<Command> timers;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /** Jobs whose slot reported a result, with the attempt reported: that lease is over from the slot's side. */
+    private final Map<String, Integer> reported = new HashMap<>();
+    /** Jobs their entity confirmed whose {@code Removed} event is not written yet: they are gone for every command. */
+    private final Set<String> removing = new LinkedHashSet<>();
+    /** Leases found at recovery whose job has not answered a check yet: they are not handed back until it does. */
+    private final Set<String> unchecked = new HashSet<>();
 
-    private JobQueue(String group, ClusterContext cx) {
+    private JobQueue(String group, ClusterContext cx, TimerScheduler<Command> timers) {
         super(PersistenceId.of(KEY.name(), group), cx);
         this.group = group;
+        this.timers = timers;
     }
 
     public static Behavior<Command> create(String group, ClusterContext cx) {
-        return new JobQueue(group, cx);
+        return Behaviors.withTimers(timers -> new JobQueue(group, cx, timers));
     }
 
     @Override
@@ -152,25 +182,44 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Enqueue.class, (s, c) -> s.entries().containsKey(c.spec().id()) ? Effect().none()
-                        : Effect().persist(new Enqueued(c.spec())).thenRun(this::serveWaiting))
+                        : write(List.of(new Enqueued(c.spec()))).thenRun(this::serveWaiting))
                 .onCommand(Pull.class, this::onPull)
                 .onCommand(Decline.class, (s, c) -> {
-                    Entry e = s.entries().get(c.jobId());
+                    Entry e = live(s, c.jobId());
                     if (e == null || !e.status().equals("leased") || !e.slot().equals(c.slot())) {
                         return Effect().none();
                     }
-                    return Effect().persist(new Declined(c.jobId())).thenRun(this::serveWaiting);
+                    reported.remove(c.jobId());
+                    return write(List.of(new Declined(c.jobId()))).thenRun(this::serveWaiting);
                 })
                 .onCommand(Fault.class, (s, c) -> {
-                    Entry e = s.entries().get(c.jobId());
+                    Entry e = live(s, c.jobId());
                     if (e == null || !e.status().equals("leased") || !e.slot().equals(c.slot())
                             || e.attempts() != c.attempt()) {
                         return Effect().none();
                     }
-                    return Effect().persist(new Faulted(c.jobId(), c.reason()));
+                    reported.remove(c.jobId());
+                    return write(List.of(new Faulted(c.jobId(), c.reason())));
                 })
-                .onCommand(Done.class, (s, c) -> s.entries().containsKey(c.jobId())
-                        ? Effect().persist(new Removed(c.jobId())) : Effect().none())
+                .onCommand(Done.class, (s, c) -> {
+                    Entry e = live(s, c.jobId());
+                    if (e != null) {
+                        reported.remove(c.jobId());
+                        removing.add(c.jobId());
+                        timers.startSingleTimer(FlushRemovals.class, new FlushRemovals(),
+                                cx.settings().removalDelay());
+                        checked(e);
+                    }
+                    return Effect().none();
+                })
+                .onCommand(FlushRemovals.class, (s, c) -> removing.isEmpty() ? Effect().none() : write(List.of()))
+                .onCommand(Unproven.class, (s, c) -> {
+                    Entry e = live(s, c.jobId());
+                    if (e != null) {
+                        checked(e);
+                    }
+                    return Effect().none();
+                })
                 .onCommand(Tick.class, (s, c) -> endLeases(s, e -> e.status().equals("faulted")
                         || leased(e) && e.deadlineMillis() <= c.nowMillis()))
                 .onCommand(ReleaseNode.class, (s, c) -> endLeases(s, e -> leased(e)
@@ -179,19 +228,44 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                 .onCommand(ResetBatch.class, (s, c) -> revive(s, c.batch(), true, c.replyTo()))
                 .onCommand(Report.class, (s, c) -> Effect().reply(c.replyTo(), depths(s)))
                 .onCommand(ListEntries.class, (s, c) -> Effect().reply(c.replyTo(), new Entries(
-                        s.entries().values().stream().filter(e -> c.batch() < 0 || e.spec().batch() == c.batch())
+                        live(s).filter(e -> c.batch() < 0 || e.spec().batch() == c.batch())
                                 .sorted((a, b) -> ORDER.compare(a.spec(), b.spec())).toList())))
                 .build();
     }
 
+    /**
+     * A proof may have been reported, or its job confirmed, without the queue writing it before it stopped: every
+     * lease found at recovery is checked with its job first (a proven one answers {@code Done}).
+     */
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(RecoveryCompleted.class, (s, sig) -> {
+            for (Entry e : s.entries().values()) {
+                if (leased(e)) {
+                    unchecked.add(e.spec().id());
+                    cx.job(e.spec().id()).tell(new CircuitJob.Check());
+                }
+            }
+        }).build();
+    }
+
+    // a slot that waited for this lease's check asks again
+    private void checked(Entry e) {
+        if (unchecked.remove(e.spec().id()) && waiting.containsKey(e.slot())) {
+            Waiting w = waiting.remove(e.slot());
+            cx.queue(group).tell(new Pull(e.slot(), w.versions(), w.replyTo(), ""));
+        }
+    }
+
     private Effect<Event, State> revive(State s, long batch, boolean everyUnproven, ActorRef<Count> replyTo) {
         List<Event> events = new ArrayList<>();
-        for (Entry e : s.entries().values()) {
+        live(s).forEach(e -> {
             if (e.spec().batch() == batch && (e.status().equals("exhausted") || everyUnproven)) {
+                reported.remove(e.spec().id());
                 events.add(new Revived(e.spec().id()));
             }
-        }
-        return Effect().persist(events).thenRun(n -> {
+        });
+        return write(events).thenRun(n -> {
             for (Event ev : events) {
                 cx.job(((Revived) ev).jobId()).tell(new CircuitJob.Revive());
             }
@@ -200,13 +274,18 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     }
 
     private Effect<Event, State> onPull(State s, Pull c) {
-        Entry done = s.entries().get(c.finished());
+        Entry done = live(s, c.finished());
         if (done != null && done.status().equals("leased") && done.slot().equals(c.slot())) {
-            return Effect().persist(new Reported(c.finished())).thenRun(n -> cx.queue(group).tell(
-                    new Pull(c.slot(), c.versions(), c.replyTo(), "")));
+            reported.put(done.spec().id(), done.attempts());
         }
         for (Entry e : s.entries().values()) {
-            if (e.status().equals("leased") && e.slot().equals(c.slot())) {
+            if (e.status().equals("leased") && e.slot().equals(c.slot()) && !removing.contains(e.spec().id())
+                    && !Integer.valueOf(e.attempts()).equals(reported.get(e.spec().id()))) {
+                if (unchecked.contains(e.spec().id())) {
+                    // held since before a restart: the job says first whether it is proven
+                    waiting.put(c.slot(), new Waiting(c.versions(), c.replyTo()));
+                    return Effect().none();
+                }
                 // an idempotent re-send: the same job again
                 c.replyTo().tell(new Assignment(e.spec(), e.attempts(), e.deadlineMillis(), e.slot(), group));
                 return Effect().none();
@@ -223,17 +302,19 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     private Effect<Event, State> lease(Entry e, String slot, ActorRef<Assignment> replyTo) {
         int attempt = e.attempts() + 1;
+        unchecked.remove(e.spec().id());
         long deadline = System.currentTimeMillis() + cx.settings().policy(e.spec().round()).timeout().toMillis();
-        return Effect().persist(new Leased(e.spec().id(), slot, attempt, deadline)).thenRun(n -> {
+        return write(List.of(new Leased(e.spec().id(), slot, attempt, deadline))).thenRun(n -> {
             replyTo.tell(new Assignment(e.spec(), attempt, deadline, slot, group));
             cx.job(e.spec().id()).tell(new CircuitJob.Started(slot, attempt, deadline));
         });
     }
 
-    private static Optional<Entry> best(State s, List<String> versions) {
+    private Optional<Entry> best(State s, List<String> versions) {
         Entry best = null;
         for (Entry e : s.entries().values()) {
             if (e.status().equals("queued") && versions.contains(e.spec().version())
+                    && !removing.contains(e.spec().id())
                     && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
                 best = e;
             }
@@ -257,6 +338,33 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         }
     }
 
+    /**
+     * Persists the events as one atomic write, preceded by the {@code Removed} events of the jobs confirmed since
+     * the last write.
+     */
+    private EffectBuilder<Event, State> write(List<Event> events) {
+        if (removing.isEmpty()) {
+            return Effect().persist(events);
+        }
+        List<Event> all = new ArrayList<>(removing.size() + events.size());
+        for (String id : removing) {
+            all.add(new Removed(id));
+        }
+        all.addAll(events);
+        removing.clear();
+        timers.cancel(FlushRemovals.class);
+        return Effect().persist(all);
+    }
+
+    /** The entry, unless it is absent or its job is confirmed. */
+    private Entry live(State s, String jobId) {
+        return removing.contains(jobId) ? null : s.entries().get(jobId);
+    }
+
+    private java.util.stream.Stream<Entry> live(State s) {
+        return s.entries().values().stream().filter(e -> !removing.contains(e.spec().id()));
+    }
+
     private static boolean leased(Entry e) {
         return e.status().equals("leased") || e.status().equals("reported");
     }
@@ -264,9 +372,11 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private Effect<Event, State> endLeases(State s, java.util.function.Predicate<Entry> ended) {
         List<Event> events = new ArrayList<>();
         for (Entry e : s.entries().values()) {
-            if (!ended.test(e)) {
+            if (!ended.test(e) || removing.contains(e.spec().id())) {
                 continue;
             }
+            reported.remove(e.spec().id());
+            unchecked.remove(e.spec().id());
             int max = cx.settings().policy(e.spec().round()).maxAttempts();
             String why = e.status().equals("faulted") ? e.reason() : "lease of " + e.slot() + " ended";
             if (e.attempts() < max) {
@@ -279,7 +389,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         if (events.isEmpty()) {
             return Effect().none();
         }
-        return Effect().persist(events).thenRun(n -> {
+        return write(events).thenRun(n -> {
             for (Event ev : events) {
                 if (ev instanceof Requeued r) {
                     cx.metrics().requeued();
@@ -299,7 +409,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private Depths depths(State s) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, JobSpec> sample = new HashMap<>();
-        for (Entry e : s.entries().values()) {
+        for (Entry e : live(s).toList()) {
             String k = e.spec().round() + "|" + e.spec().circuit() + "|" + e.spec().version();
             int[] c = counts.computeIfAbsent(k, x -> new int[2]);
             sample.putIfAbsent(k, e.spec());
