@@ -181,8 +181,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
-                .onCommand(Enqueue.class, (s, c) -> s.entries().containsKey(c.spec().id()) ? Effect().none()
-                        : write(List.of(new Enqueued(c.spec()))).thenRun(this::serveWaiting))
+                .onCommand(Enqueue.class, this::onEnqueue)
                 .onCommand(Pull.class, this::onPull)
                 .onCommand(Decline.class, (s, c) -> {
                     Entry e = live(s, c.jobId());
@@ -206,8 +205,10 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                     if (e != null) {
                         reported.remove(c.jobId());
                         removing.add(c.jobId());
-                        timers.startSingleTimer(FlushRemovals.class, new FlushRemovals(),
-                                cx.settings().removalDelay());
+                        if (!timers.isTimerActive(FlushRemovals.class)) {
+                            timers.startSingleTimer(FlushRemovals.class, new FlushRemovals(),
+                                    cx.settings().removalDelay());
+                        }
                         checked(e);
                     }
                     return Effect().none();
@@ -300,13 +301,37 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         return lease(next.get(), c.slot(), c.replyTo());
     }
 
+    private Effect<Event, State> onEnqueue(State s, Enqueue c) {
+        if (s.entries().containsKey(c.spec().id())) {
+            return Effect().none();
+        }
+        Enqueued enqueued = new Enqueued(c.spec());
+        if (unchecked.isEmpty()) {
+            for (Map.Entry<String, Waiting> w : waiting.entrySet()) {
+                if (w.getValue().versions().contains(c.spec().version())) {
+                    // a slot waits for work of this version, so nothing else is queued for it: queue and lease
+                    // the job in one write
+                    waiting.remove(w.getKey());
+                    return lease(enqueued, c.spec(), 1, w.getKey(), w.getValue().replyTo());
+                }
+            }
+        }
+        return write(List.of(enqueued)).thenRun(this::serveWaiting);
+    }
+
     private Effect<Event, State> lease(Entry e, String slot, ActorRef<Assignment> replyTo) {
-        int attempt = e.attempts() + 1;
         unchecked.remove(e.spec().id());
-        long deadline = System.currentTimeMillis() + cx.settings().policy(e.spec().round()).timeout().toMillis();
-        return write(List.of(new Leased(e.spec().id(), slot, attempt, deadline))).thenRun(n -> {
-            replyTo.tell(new Assignment(e.spec(), attempt, deadline, slot, group));
-            cx.job(e.spec().id()).tell(new CircuitJob.Started(slot, attempt, deadline));
+        return lease(null, e.spec(), e.attempts() + 1, slot, replyTo);
+    }
+
+    // the lease's event follows {@code before} (when given) in the same write
+    private Effect<Event, State> lease(Event before, JobSpec spec, int attempt, String slot,
+            ActorRef<Assignment> replyTo) {
+        long deadline = System.currentTimeMillis() + cx.settings().policy(spec.round()).timeout().toMillis();
+        Leased leased = new Leased(spec.id(), slot, attempt, deadline);
+        return write(before == null ? List.of(leased) : List.of(before, leased)).thenRun(n -> {
+            replyTo.tell(new Assignment(spec, attempt, deadline, slot, group));
+            cx.job(spec.id()).tell(new CircuitJob.Started(slot, attempt, deadline));
         });
     }
 
