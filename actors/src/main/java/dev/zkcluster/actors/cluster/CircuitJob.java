@@ -39,6 +39,9 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
 
     public record Revive() implements Command {}
 
+    /** The queue, recovered, asks whether this leased job is proven: it answers {@code Done} or {@code Unproven}. */
+    public record Check() implements Command {}
+
     public record Get(ActorRef<State> replyTo) implements Command {}
 
     public interface Event extends CborSerializable {}
@@ -93,7 +96,7 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
                 .onCommand(Create.class, this::onCreate)
                 .onCommand(WitnessReady.class, (s, c) -> {
                     if (s.spec() == null || !s.status().equals("queued")) {
-                        return Effect().none();
+                        return confirmIfProven(s);
                     }
                     return Effect().persist(new VectorReady(c.node()))
                             .thenRun(n -> cx.publish("job", n.spec().batch(), n.spec().id(), "witness-ready",
@@ -101,7 +104,7 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
                 })
                 .onCommand(Started.class, (s, c) -> {
                     if (s.spec() == null || s.status().equals("proven") || s.status().equals("failed")) {
-                        return Effect().none();
+                        return confirmIfProven(s);
                     }
                     return Effect().persist(new Leased(c.worker(), c.attempt(), c.deadlineMillis()))
                             .thenRun(n -> cx.publish("job", n.spec().batch(), n.spec().id(), "proving",
@@ -119,24 +122,30 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
                 })
                 .onCommand(Requeued.class, (s, c) -> {
                     if (s.spec() == null || s.status().equals("proven")) {
-                        return Effect().none();
+                        return confirmIfProven(s);
                     }
                     return Effect().persist(new Returned(c.attempts(), c.reason()))
                             .thenRun(n -> cx.publish("job", n.spec().batch(), n.spec().id(), "queued", c.reason()));
                 })
                 .onCommand(Exhausted.class, (s, c) -> {
                     if (s.spec() == null || s.status().equals("proven")) {
-                        return Effect().none();
+                        return confirmIfProven(s);
                     }
                     return Effect().persist(new Failed(c.attempts(), c.reason()))
                             .thenRun(n -> cx.publish("job", n.spec().batch(), n.spec().id(), "failed", c.reason()));
                 })
                 .onCommand(Revive.class, (s, c) -> {
                     if (s.spec() == null || s.status().equals("proven")) {
-                        return Effect().none();
+                        return confirmIfProven(s);
                     }
                     return Effect().persist(new Revived())
                             .thenRun(n -> cx.publish("job", n.spec().batch(), n.spec().id(), "queued", "requeued"));
+                })
+                .onCommand(Check.class, (s, c) -> {
+                    if (s.spec() != null && !s.status().equals("proven")) {
+                        cx.queueFor(s.spec()).tell(new JobQueue.Unproven(s.spec().id()));
+                    }
+                    return confirmIfProven(s);
                 })
                 .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
                 .build();
@@ -154,6 +163,14 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
         } else if (!s.status().equals("failed")) {
             // the queue ignores a job it already holds
             cx.queueFor(s.spec()).tell(new JobQueue.Enqueue(s.spec()));
+        }
+        return Effect().none();
+    }
+
+    // a queue that restarted before writing a proven job's removal still holds its entry: confirm again
+    private org.apache.pekko.persistence.typed.javadsl.Effect<Event, State> confirmIfProven(State s) {
+        if (s.spec() != null && s.status().equals("proven")) {
+            cx.queueFor(s.spec()).tell(new JobQueue.Done(s.spec().id()));
         }
         return Effect().none();
     }

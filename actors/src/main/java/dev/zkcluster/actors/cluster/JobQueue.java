@@ -4,17 +4,25 @@ import dev.zkcluster.persistence.CborSerializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The durable job queue of one prover group ({@code JobQueue}, id = group name). Workers pull: the first queued job
@@ -29,6 +37,13 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
  * is kept in memory only, as the vectors are: a queue that restarts re-learns the vectors from the witness workers'
  * periodic {@link WitnessHeld} and has the rest witnessed again. A vector that is lost ({@link WitnessLost}) sends
  * its job back to queued without counting the attempt; a witness generation that fails counts as a failed attempt.
+ *
+ * <p>Two marks live in memory only, to keep the queue's serial writes to two per job (enqueued, leased): a worker's
+ * report (the slot is not handed that job again) and a job's confirmation ({@code Done}: the entry is never leased
+ * again and its {@code Removed} event rides along with the queue's next write, or goes alone after
+ * {@code zkcluster.jobs.queue-removal-delay}). A queue that restarts before writing them has the entry back as
+ * leased: at recovery it asks the job of every lease first, a proven job answers {@code Done} (as it does to any
+ * later word about it), and only an unproven one is handed back to its slot. The proof stands and is not redone.
  */
 public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Event, JobQueue.State> {
 
@@ -103,6 +118,12 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     /** Puts every unproven job of the batch back in the queue with a fresh attempt budget. */
     public record ResetBatch(long batch, ActorRef<Count> replyTo) implements Command {}
 
+    /** Writes the removals still held in memory (sent by the queue's own timer). */
+    record FlushRemovals() implements Command {}
+
+    /** The job entity's answer to a check after recovery: the job is not proven, so its lease may be handed back. */
+    public record Unproven(String jobId) implements Command {}
+
     public record Entries(List<Entry> entries) implements CborSerializable {}
 
     /** A lease; {@code witness} is the witness worker that holds the job's vector (null when it is gone). */
@@ -126,6 +147,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     public record Faulted(String jobId, String reason) implements Event {}
 
+    /** No longer written (a report is an in-memory mark now); kept so that older journals replay. */
     public record Reported(String jobId) implements Event {}
 
     public record Requeued(String jobId, String reason) implements Event {}
@@ -179,7 +201,14 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private record Waiting(List<String> versions, ActorRef<Assignment> replyTo) {}
 
     private final String group;
+    private final TimerScheduler<Command> timers;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /** Jobs whose slot reported a result, with the attempt reported: that lease is over from the slot's side. */
+    private final Map<String, Integer> reported = new HashMap<>();
+    /** Jobs their entity confirmed whose {@code Removed} event is not written yet: they are gone for every command. */
+    private final Set<String> removing = new LinkedHashSet<>();
+    /** Leases found at recovery whose job has not answered a check yet: they are not handed back until it does. */
+    private final Set<String> unchecked = new HashSet<>();
 
     private record Vector(String node, ActorRef<WitnessWorker.Command> server) {}
 
@@ -190,13 +219,14 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private final Map<String, String> witnessing = new HashMap<>();
     private final Map<String, WaitingWitness> waitingWitness = new LinkedHashMap<>();
 
-    private JobQueue(String group, ClusterContext cx) {
+    private JobQueue(String group, ClusterContext cx, TimerScheduler<Command> timers) {
         super(PersistenceId.of(KEY.name(), group), cx);
         this.group = group;
+        this.timers = timers;
     }
 
     public static Behavior<Command> create(String group, ClusterContext cx) {
-        return new JobQueue(group, cx);
+        return Behaviors.withTimers(timers -> new JobQueue(group, cx, timers));
     }
 
     @Override
@@ -207,28 +237,46 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     @Override
     public CommandHandler<Command, Event, State> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
-                .onCommand(Enqueue.class, (s, c) -> s.entries().containsKey(c.spec().id()) ? Effect().none()
-                        : Effect().persist(new Enqueued(c.spec())).thenRun(this::serveWaiting))
+                .onCommand(Enqueue.class, this::onEnqueue)
                 .onCommand(Pull.class, this::onPull)
                 .onCommand(Decline.class, (s, c) -> {
-                    Entry e = s.entries().get(c.jobId());
+                    Entry e = live(s, c.jobId());
                     if (e == null || !e.status().equals("leased") || !e.slot().equals(c.slot())) {
                         return Effect().none();
                     }
-                    return Effect().persist(new Declined(c.jobId())).thenRun(this::serveWaiting);
+                    reported.remove(c.jobId());
+                    return write(List.of(new Declined(c.jobId()))).thenRun(this::serveWaiting);
                 })
                 .onCommand(Fault.class, (s, c) -> {
-                    Entry e = s.entries().get(c.jobId());
+                    Entry e = live(s, c.jobId());
                     if (e == null || !e.status().equals("leased") || !e.slot().equals(c.slot())
                             || e.attempts() != c.attempt()) {
                         return Effect().none();
                     }
-                    return Effect().persist(new Faulted(c.jobId(), c.reason()));
+                    reported.remove(c.jobId());
+                    return write(List.of(new Faulted(c.jobId(), c.reason())));
                 })
                 .onCommand(Done.class, (s, c) -> {
                     dropVector(c.jobId());
-                    return s.entries().containsKey(c.jobId())
-                            ? Effect().persist(new Removed(c.jobId())) : Effect().none();
+                    Entry e = live(s, c.jobId());
+                    if (e != null) {
+                        reported.remove(c.jobId());
+                        removing.add(c.jobId());
+                        if (!timers.isTimerActive(FlushRemovals.class)) {
+                            timers.startSingleTimer(FlushRemovals.class, new FlushRemovals(),
+                                    cx.settings().removalDelay());
+                        }
+                        checked(e);
+                    }
+                    return Effect().none();
+                })
+                .onCommand(FlushRemovals.class, (s, c) -> removing.isEmpty() ? Effect().none() : write(List.of()))
+                .onCommand(Unproven.class, (s, c) -> {
+                    Entry e = live(s, c.jobId());
+                    if (e != null) {
+                        checked(e);
+                    }
+                    return Effect().none();
                 })
                 .onCommand(Tick.class, (s, c) -> endLeases(s, e -> e.status().equals("faulted")
                         || leased(e) && e.deadlineMillis() <= c.nowMillis()))
@@ -256,19 +304,44 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                 .onCommand(ResetBatch.class, (s, c) -> revive(s, c.batch(), true, c.replyTo()))
                 .onCommand(Report.class, (s, c) -> Effect().reply(c.replyTo(), depths(s)))
                 .onCommand(ListEntries.class, (s, c) -> Effect().reply(c.replyTo(), new Entries(
-                        s.entries().values().stream().filter(e -> c.batch() < 0 || e.spec().batch() == c.batch())
+                        live(s).filter(e -> c.batch() < 0 || e.spec().batch() == c.batch())
                                 .sorted((a, b) -> ORDER.compare(a.spec(), b.spec())).toList())))
                 .build();
     }
 
+    /**
+     * A proof may have been reported, or its job confirmed, without the queue writing it before it stopped: every
+     * lease found at recovery is checked with its job first (a proven one answers {@code Done}).
+     */
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(RecoveryCompleted.class, (s, sig) -> {
+            for (Entry e : s.entries().values()) {
+                if (leased(e)) {
+                    unchecked.add(e.spec().id());
+                    cx.job(e.spec().id()).tell(new CircuitJob.Check());
+                }
+            }
+        }).build();
+    }
+
+    // a slot that waited for this lease's check asks again
+    private void checked(Entry e) {
+        if (unchecked.remove(e.spec().id()) && waiting.containsKey(e.slot())) {
+            Waiting w = waiting.remove(e.slot());
+            cx.queue(group).tell(new Pull(e.slot(), w.versions(), w.replyTo(), ""));
+        }
+    }
+
     private Effect<Event, State> revive(State s, long batch, boolean everyUnproven, ActorRef<Count> replyTo) {
         List<Event> events = new ArrayList<>();
-        for (Entry e : s.entries().values()) {
+        live(s).forEach(e -> {
             if (e.spec().batch() == batch && (e.status().equals("exhausted") || everyUnproven)) {
+                reported.remove(e.spec().id());
                 events.add(new Revived(e.spec().id()));
             }
-        }
-        return Effect().persist(events).thenRun(n -> {
+        });
+        return write(events).thenRun(n -> {
             for (Event ev : events) {
                 cx.job(((Revived) ev).jobId()).tell(new CircuitJob.Revive());
                 announceVector(((Revived) ev).jobId());
@@ -278,13 +351,18 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     }
 
     private Effect<Event, State> onPull(State s, Pull c) {
-        Entry done = s.entries().get(c.finished());
+        Entry done = live(s, c.finished());
         if (done != null && done.status().equals("leased") && done.slot().equals(c.slot())) {
-            return Effect().persist(new Reported(c.finished())).thenRun(n -> cx.queue(group).tell(
-                    new Pull(c.slot(), c.versions(), c.replyTo(), "")));
+            reported.put(done.spec().id(), done.attempts());
         }
         for (Entry e : s.entries().values()) {
-            if (e.status().equals("leased") && e.slot().equals(c.slot())) {
+            if (e.status().equals("leased") && e.slot().equals(c.slot()) && !removing.contains(e.spec().id())
+                    && !Integer.valueOf(e.attempts()).equals(reported.get(e.spec().id()))) {
+                if (unchecked.contains(e.spec().id())) {
+                    // held since before a restart: the job says first whether it is proven
+                    waiting.put(c.slot(), new Waiting(c.versions(), c.replyTo()));
+                    return Effect().none();
+                }
                 // an idempotent re-send: the same job again
                 c.replyTo().tell(new Assignment(e.spec(), e.attempts(), e.deadlineMillis(), e.slot(), group,
                         serverOf(e.spec().id())));
@@ -300,12 +378,23 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         return lease(next.get(), c.slot(), c.replyTo());
     }
 
+    private Effect<Event, State> onEnqueue(State s, Enqueue c) {
+        if (s.entries().containsKey(c.spec().id())) {
+            return Effect().none();
+        }
+        // no job is leased before a witness node has made its vector, so a new job is only queued here
+        Enqueued enqueued = new Enqueued(c.spec());
+        return write(List.of(enqueued)).thenRun(this::serveWaiting);
+    }
+
     private Effect<Event, State> lease(Entry e, String slot, ActorRef<Assignment> replyTo) {
+        unchecked.remove(e.spec().id());
+        JobSpec spec = e.spec();
         int attempt = e.attempts() + 1;
-        long deadline = System.currentTimeMillis() + cx.settings().policy(e.spec().round()).timeout().toMillis();
-        return Effect().persist(new Leased(e.spec().id(), slot, attempt, deadline)).thenRun(n -> {
-            replyTo.tell(new Assignment(e.spec(), attempt, deadline, slot, group, serverOf(e.spec().id())));
-            cx.job(e.spec().id()).tell(new CircuitJob.Started(slot, attempt, deadline));
+        long deadline = System.currentTimeMillis() + cx.settings().policy(spec.round()).timeout().toMillis();
+        return write(List.of(new Leased(spec.id(), slot, attempt, deadline))).thenRun(n -> {
+            replyTo.tell(new Assignment(spec, attempt, deadline, slot, group, serverOf(spec.id())));
+            cx.job(spec.id()).tell(new CircuitJob.Started(slot, attempt, deadline));
         });
     }
 
@@ -313,7 +402,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         Entry best = null;
         for (Entry e : s.entries().values()) {
             if (e.status().equals("queued") && vectors.containsKey(e.spec().id())
-                    && versions.contains(e.spec().version())
+                    && versions.contains(e.spec().version()) && !removing.contains(e.spec().id())
                     && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
                 best = e;
             }
@@ -354,7 +443,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         for (Entry e : s.entries().values()) {
             String id = e.spec().id();
             if (e.status().equals("queued") && !vectors.containsKey(id) && !witnessing.containsKey(id)
-                    && versions.contains(e.spec().version())
+                    && versions.contains(e.spec().version()) && !removing.contains(id)
                     && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
                 best = e;
             }
@@ -408,12 +497,12 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     // records a vector for a job that needs one and has none; false when no job needs it
     private boolean adopt(State s, String jobId, String node, ActorRef<WitnessWorker.Command> server) {
-        Entry e = s.entries().get(jobId);
+        Entry e = live(s, jobId);
         Vector held = vectors.get(jobId);
         if (held != null) {
             return held.server().equals(server);
         }
-        if (e == null || e.status().equals("exhausted") || e.status().equals("reported")) {
+        if (e == null || e.status().equals("exhausted") || reported.containsKey(jobId)) {
             return false;
         }
         vectors.put(jobId, new Vector(node, server));
@@ -424,21 +513,22 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     }
 
     private Effect<Event, State> onWitnessFailed(State s, WitnessFailed c) {
-        Entry e = s.entries().get(c.jobId());
+        Entry e = live(s, c.jobId());
         if (!witnessing.remove(c.jobId(), c.slot()) || e == null || !e.status().equals("queued")) {
             return Effect().none();
         }
-        return Effect().persist(new WitnessFaulted(c.jobId(), "witness generation on " + nodeOf(c.slot())
-                + " failed: " + c.reason()));
+        return write(List.of(new WitnessFaulted(c.jobId(), "witness generation on " + nodeOf(c.slot())
+                + " failed: " + c.reason())));
     }
 
     private Effect<Event, State> onWitnessLost(State s, WitnessLost c) {
-        Entry e = s.entries().get(c.jobId());
+        Entry e = live(s, c.jobId());
         if (e == null || !e.status().equals("leased") || !e.slot().equals(c.slot()) || e.attempts() != c.attempt()) {
             return Effect().none();
         }
         dropVector(c.jobId());
-        return Effect().persist(new Declined(c.jobId())).thenRun(n -> {
+        reported.remove(c.jobId());
+        return write(List.of(new Declined(c.jobId()))).thenRun(n -> {
             cx.job(c.jobId()).tell(new CircuitJob.Requeued(n.entries().get(c.jobId()).attempts(),
                     "witness vector lost; witnessing again"));
             serveWaiting(n);
@@ -498,6 +588,33 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         serveWitnessWaiting(s);
     }
 
+    /**
+     * Persists the events as one atomic write, preceded by the {@code Removed} events of the jobs confirmed since
+     * the last write.
+     */
+    private EffectBuilder<Event, State> write(List<Event> events) {
+        if (removing.isEmpty()) {
+            return Effect().persist(events);
+        }
+        List<Event> all = new ArrayList<>(removing.size() + events.size());
+        for (String id : removing) {
+            all.add(new Removed(id));
+        }
+        all.addAll(events);
+        removing.clear();
+        timers.cancel(FlushRemovals.class);
+        return Effect().persist(all);
+    }
+
+    /** The entry, unless it is absent or its job is confirmed. */
+    private Entry live(State s, String jobId) {
+        return removing.contains(jobId) ? null : s.entries().get(jobId);
+    }
+
+    private java.util.stream.Stream<Entry> live(State s) {
+        return s.entries().values().stream().filter(e -> !removing.contains(e.spec().id()));
+    }
+
     private static boolean leased(Entry e) {
         return e.status().equals("leased") || e.status().equals("reported");
     }
@@ -505,9 +622,11 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private Effect<Event, State> endLeases(State s, java.util.function.Predicate<Entry> ended) {
         List<Event> events = new ArrayList<>();
         for (Entry e : s.entries().values()) {
-            if (!ended.test(e)) {
+            if (!ended.test(e) || removing.contains(e.spec().id())) {
                 continue;
             }
+            reported.remove(e.spec().id());
+            unchecked.remove(e.spec().id());
             int max = cx.settings().policy(e.spec().round()).maxAttempts();
             String why = e.status().equals("faulted") ? e.reason() : "lease of " + e.slot() + " ended";
             if (e.attempts() < max) {
@@ -520,7 +639,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         if (events.isEmpty()) {
             return Effect().none();
         }
-        return Effect().persist(events).thenRun(n -> {
+        return write(events).thenRun(n -> {
             for (Event ev : events) {
                 if (ev instanceof Requeued r) {
                     cx.metrics().requeued();
@@ -541,7 +660,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private Depths depths(State s) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, JobSpec> sample = new HashMap<>();
-        for (Entry e : s.entries().values()) {
+        for (Entry e : live(s).toList()) {
             String k = e.spec().round() + "|" + e.spec().circuit() + "|" + e.spec().version();
             int[] c = counts.computeIfAbsent(k, x -> new int[2]);
             sample.putIfAbsent(k, e.spec());
