@@ -42,8 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cluster's own overhead, with a device that proves nothing, on one node with every role.
  *
  * <ul>
- *   <li>{@link #throughput}: jobs per second through the full entity path (intake, batch, job, queue lease, round,
- *       final proof), four {@code 0.1.0-small} batches of 65 jobs at once, eight worker slots.
+ *   <li>{@link #throughput}: jobs per second through the full entity path (intake, batch, job, queue, witness
+ *       stage, lease, round, final proof), four {@code 0.1.0-small} batches of 66 jobs at once, eight worker slots.
+ *       Each of these batches carries 768 transactions, and intake executes every one of them (Poseidon2 Merkle
+ *       updates), which takes most of the CPU.
+ *   <li>{@link #throughputLightIntake}: the same path with sixteen 13-job {@code 0.1.0-tiny} batches of five
+ *       transactions at once, so that the orchestration itself, not intake's execution, dominates.
  *   <li>{@link #idleBatch}: one 11-job {@code 0.1.0-tiny} batch at a time on an idle cluster; the tear-down prints
  *       the scheduling latency (a job's {@code queued} transition to its worker starting it), p50 and p99.
  * </ul>
@@ -55,7 +59,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 10)
 public class OrchestrationBench {
     private static final int BATCHES_PER_OP = 4;
-    private static final int JOBS_PER_SMALL_BATCH = 65; // 48 basic, 12 leaf, 3 node, tip, scheduler
+    private static final int JOBS_PER_SMALL_BATCH = 66; // 48 basic, 12 leaf, 3 node, tip, scheduler, compression
+    private static final int LIGHT_BATCHES_PER_OP = 16;
+    private static final int JOBS_PER_TINY_BATCH = 13; // 4 basic, 3 leaf, 3 node, tip, scheduler, compression
+    private static final long LIGHT_FIRST = 10_000;
     private static final long TINY_FIRST = 100_000;
 
     @Param({"h2", "postgres"})
@@ -67,6 +74,8 @@ public class OrchestrationBench {
     private String database;
     private final List<BatchInput> small = new ArrayList<>();
     private final List<BatchInput> tiny = new ArrayList<>();
+    private final List<BatchInput> light = new ArrayList<>();
+    private int nextLight;
     private int nextSmall;
     private int nextTiny;
     private final Map<String, Long> queuedMillis = new ConcurrentHashMap<>();
@@ -98,6 +107,10 @@ public class OrchestrationBench {
         for (int i = 0; i < 300; i++) {
             small.add(BatchMessages.toProto(BatchGenerator.generate(
                     new BatchSpec(1_000 + i, "0.1.0-small", 40, 256, 256, 256, i))));
+        }
+        for (int i = 0; i < 4000; i++) {
+            light.add(BatchMessages.toProto(BatchGenerator.generate(
+                    new BatchSpec(LIGHT_FIRST + i, "0.1.0-tiny", 6, 1, 3, 1, i))));
         }
         for (int i = 0; i < 2000; i++) {
             tiny.add(BatchMessages.toProto(BatchGenerator.generate(
@@ -155,6 +168,20 @@ public class OrchestrationBench {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(LIGHT_BATCHES_PER_OP * JOBS_PER_TINY_BATCH)
+    public void throughputLightIntake() {
+        List<Long> numbers = new ArrayList<>();
+        for (int i = 0; i < LIGHT_BATCHES_PER_OP; i++) {
+            BatchInput b = light.get(nextLight++);
+            service.submit(b).toCompletableFuture().join();
+            numbers.add(b.getHeader().getBatchNumber());
+        }
+        numbers.forEach(this::awaitDone);
+    }
+
+    @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public void idleBatch() {
@@ -167,6 +194,12 @@ public class OrchestrationBench {
         while (true) {
             Optional<ProvingService.BatchStatus> s = service.status(n).toCompletableFuture().join();
             if (s.isPresent() && s.get().state().equals("done")) {
+                int jobs = s.get().rounds().stream().mapToInt(ProvingService.RoundProgress::total).sum();
+                int expected = n >= LIGHT_FIRST ? JOBS_PER_TINY_BATCH : JOBS_PER_SMALL_BATCH;
+                if (jobs != expected) {
+                    throw new IllegalStateException("batch " + n + " had " + jobs + " jobs, the benchmark counts "
+                            + expected);
+                }
                 return;
             }
             if (s.isPresent() && s.get().state().equals("failed")) {
