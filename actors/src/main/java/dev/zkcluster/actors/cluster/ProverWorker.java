@@ -57,6 +57,11 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
     private final List<String> queues;
     private final List<String> versions;
     private final JobQueue.Assignment[] slots;
+    /**
+     * Per slot, the lease it ran last (job, attempt and deadline, which together name one lease): a late re-send of
+     * it is not run again, while a new lease of the same job (after a requeue) is.
+     */
+    private final String[] ran;
     private final ActorRef<JobQueue.Assignment> inbox;
     private final Materializer materializer;
     private int nextQueue;
@@ -71,6 +76,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         this.queues = cx.settings().workerQueues();
         this.versions = cx.settings().workerVersions().stream().filter(runner::serves).toList();
         this.slots = new JobQueue.Assignment[device.concurrency()];
+        this.ran = new String[device.concurrency()];
         this.inbox = ctx.messageAdapter(JobQueue.Assignment.class, Assigned::new);
         this.materializer = Materializer.createMaterializer(ctx);
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE, ctx.getSelf()));
@@ -132,7 +138,8 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                 slot = i;
             }
         }
-        if (slot < 0) {
+        if (slot < 0 || lease(a).equals(ran[slot])) {
+            // a pull repeated while the slot waited was answered twice, and the job is already done here
             return this;
         }
         if (slots[slot] != null) {
@@ -142,6 +149,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
             return this;
         }
         slots[slot] = a;
+        ran[slot] = lease(a);
         busyChanged();
         int s = slot;
         long start = System.nanoTime();
@@ -186,6 +194,10 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         cx.queue(finishedGroup).tell(new JobQueue.Pull(slotId(r.slot()), versions, inbox,
                 r.error() == null ? a.spec().id() : ""));
         return this;
+    }
+
+    private static String lease(JobQueue.Assignment a) {
+        return a.spec().id() + "#" + a.attempt() + "@" + a.deadlineMillis();
     }
 
     // the job's witness vector, streamed from the witness worker that holds it; any failure is WitnessUnavailable
