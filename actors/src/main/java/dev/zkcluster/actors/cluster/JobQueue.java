@@ -398,12 +398,18 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         });
     }
 
+    // the first queued job, in queue order, to lease: its vector is ready
     private Optional<Entry> best(State s, List<String> versions) {
+        return first(s, versions, vectors::containsKey);
+    }
+
+    // the first queued job of a served version, not being removed, whose id passes {@code eligible}
+    private Optional<Entry> first(State s, List<String> versions, java.util.function.Predicate<String> eligible) {
         Entry best = null;
         for (Entry e : s.entries().values()) {
-            if (e.status().equals("queued") && vectors.containsKey(e.spec().id())
-                    && versions.contains(e.spec().version()) && !removing.contains(e.spec().id())
-                    && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
+            String id = e.spec().id();
+            if (e.status().equals("queued") && versions.contains(e.spec().version()) && !removing.contains(id)
+                    && eligible.test(id) && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
                 best = e;
             }
         }
@@ -439,16 +445,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     // a queued job still waiting for a witness: none held, none being made
     private Optional<Entry> bestToWitness(State s, List<String> versions) {
-        Entry best = null;
-        for (Entry e : s.entries().values()) {
-            String id = e.spec().id();
-            if (e.status().equals("queued") && !vectors.containsKey(id) && !witnessing.containsKey(id)
-                    && versions.contains(e.spec().version()) && !removing.contains(id)
-                    && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
-                best = e;
-            }
-        }
-        return Optional.ofNullable(best);
+        return first(s, versions, id -> !vectors.containsKey(id) && !witnessing.containsKey(id));
     }
 
     private Effect<Event, State> onPullWitness(State s, PullWitness c) {

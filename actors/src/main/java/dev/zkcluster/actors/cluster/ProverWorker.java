@@ -173,8 +173,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
             cx.job(a.spec().id()).tell(new CircuitJob.Complete(a.slot(), a.attempt(), r.proofKey(),
                     r.nanos() / 1_000_000));
         } else {
-            Throwable cause = r.error() instanceof CompletionException && r.error().getCause() != null
-                    ? r.error().getCause() : r.error();
+            Throwable cause = ClusterProvingService.cause(r.error());
             if (cause instanceof WitnessUnavailable) {
                 getContext().getLog().info("Job {} on {}: {}", a.spec().id(), a.slot(), cause.getMessage());
                 cx.queue(a.group()).tell(new JobQueue.WitnessLost(a.spec().id(), a.slot(), a.attempt()));
@@ -225,7 +224,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                 })
                 .toCompletableFuture()
                 .exceptionallyCompose(e -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    Throwable cause = ClusterProvingService.cause(e);
                     return CompletableFuture.failedFuture(cause instanceof WitnessUnavailable ? cause
                             : new WitnessUnavailable("streaming the vector of " + id + " failed: " + cause));
                 });

@@ -100,9 +100,7 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessageEquals(Timer.POLL, () -> {
-                    for (int i = 0; i < slots.length; i++) {
-                        pull(i);
-                    }
+                    pullIdle();
                     return this;
                 })
                 .onMessageEquals(Timer.ANNOUNCE, () -> {
@@ -117,13 +115,17 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
                     if (h != null) {
                         heldBytes -= h.bytes().length;
                         cx.metrics().witnessHeld(node, heldBytes);
-                        for (int i = 0; i < slots.length; i++) {
-                            pull(i);
-                        }
+                        pullIdle();
                     }
                     return this;
                 })
                 .build();
+    }
+
+    private void pullIdle() {
+        for (int i = 0; i < slots.length; i++) {
+            pull(i);
+        }
     }
 
     // an idle slot asks for work while the held vectors are within the caps
@@ -204,8 +206,7 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
             cx.metrics().witnessHeld(node, heldBytes);
             cx.queue(t.group()).tell(new JobQueue.WitnessReady(id, slotId(g.slot()), getContext().getSelf()));
         } else {
-            Throwable cause = g.error() instanceof CompletionException && g.error().getCause() != null
-                    ? g.error().getCause() : g.error();
+            Throwable cause = ClusterProvingService.cause(g.error());
             getContext().getLog().warn("Witness of {} failed on {}: {}", id, node, cause.toString());
             cx.queue(t.group()).tell(new JobQueue.WitnessFailed(id, slotId(g.slot()), cause.toString()));
         }
