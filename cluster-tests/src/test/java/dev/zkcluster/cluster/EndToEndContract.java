@@ -69,12 +69,20 @@ abstract class EndToEndContract {
                     }
 
                     @Override
+                    public void dropped(JobSpec spec) {
+                        r.dropped(spec);
+                    }
+
+                    @Override
                     public boolean serves(String protocolVersion) {
                         return r.serves(protocolVersion);
                     }
                 };
             });
             ProvingService service = node.provingService();
+            LocalPipeline existing = PIPELINES.get(TINY);
+            long buildsBefore = existing == null ? 0 : existing.registry().buildCount();
+            long setUpsBefore = existing == null ? 0 : existing.registry().setUpCount();
             long number = 40 + (System.nanoTime() & 0xffff);
             BatchInput input = TestCluster.batch(number, TINY, 1, 3, 1);
             assertTrue(service.submit(input).toCompletableFuture().join().created());
@@ -86,6 +94,12 @@ abstract class EndToEndContract {
                     .toCompletableFuture().join();
             assertEquals(13, jobs.size()); // basic 1 + 2 + 1, leaf 3, node 3, tip, scheduler, compression
             jobs.forEach(j -> assertEquals("proven", j.state(), j.id()));
+            // witness generation and proving share the node's circuits: none of the 12 is built or set up twice
+            CircuitRegistry registry = PIPELINES.get(TINY).registry();
+            assertTrue(registry.buildCount() - buildsBefore <= 12, (registry.buildCount() - buildsBefore)
+                    + " circuit builds for 12 circuits");
+            assertTrue(registry.setUpCount() - setUpsBefore <= 12, (registry.setUpCount() - setUpsBefore)
+                    + " set-ups for 12 circuits");
 
             // no witness vector went into the journal: every payload there is far smaller than the smallest vector
             OptionalLong largest = largestJournalPayload(dir);

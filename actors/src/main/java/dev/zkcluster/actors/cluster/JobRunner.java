@@ -15,6 +15,12 @@ public interface JobRunner {
     /** Proves the job from its encoded witness; returns the object-store key the proof was written under. */
     String prove(JobSpec spec, byte[] witness) throws Exception;
 
+    /**
+     * The witness {@link #witness} made for this job is held no more (its job is proven, or the vector was dropped),
+     * so what the runner kept for proving it may go. Called once per vector made, from the witness worker's thread.
+     */
+    default void dropped(JobSpec spec) {}
+
     /** The versions this runner holds circuits and keys for. */
     boolean serves(String protocolVersion);
 

@@ -43,11 +43,15 @@ import org.slf4j.LoggerFactory;
  * re-executes the stored batch input (the result is cached for the few most recent batches) and takes its instance;
  * an aggregation job reads its children's proofs from the object store; the witness travels as the proof's public
  * inputs followed by the encoded {@link WitnessVector}. Proving decodes it and proves; every proof is checked against
- * its verifier key before it is written, so a result the cluster accepts always verifies. The registry holds the
- * proving state of the circuits that calls are using or that the latest witness call and the latest proving call
- * used, and of no other: a call releases every other held circuit when it starts. Jobs come in round order, so a
- * circuit's state is built about once per batch (twice when witness generation on this node has moved on to a later
- * circuit while proving catches up), and memory stays at one or two circuits' worth.
+ * its verifier key before it is written, so a result the cluster accepts always verifies.
+ *
+ * <p>Circuits: witness generation holds a circuit object only ({@link CircuitRegistry#circuit}), proving sets it up
+ * ({@link CircuitRegistry#provingKey}). The registry holds the circuits that calls are using, that the latest witness
+ * call and the latest proving call used, and that vectors made here and not yet dropped ({@link #dropped}) were made
+ * with, and no other: a call releases every other held circuit when it starts. So where witness generation runs ahead
+ * of proving on one node (into the next circuit, or the next kind's), each circuit is still built and set up once per
+ * batch: its object stays held while its vectors wait, and proving sets up that same object. Memory is the circuits
+ * in flight: at most the prover's circuit ready to prove plus the circuit objects of the vectors waiting.
  */
 public final class PipelineJobRunner implements JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineJobRunner.class);
@@ -106,10 +110,24 @@ public final class PipelineJobRunner implements JobRunner {
         CircuitRegistry registry = pipeline.registry();
         CircuitKey circuit = circuitOf(spec);
         enter(registry, circuit, true);
+        boolean made = false;
         try {
-            return encode(witnessOf(spec, pipeline, registry));
+            byte[] bytes = encode(witnessOf(spec, pipeline, registry));
+            made = true;
+            return bytes;
         } finally {
-            exit(registry, circuit);
+            exit(registry, circuit, made);
+        }
+    }
+
+    @Override
+    public void dropped(JobSpec spec) {
+        CircuitRegistry registry = pipeline(spec.version()).registry();
+        synchronized (USAGE) {
+            Usage usage = USAGE.get(registry);
+            if (usage != null) {
+                usage.waiting.computeIfPresent(circuitOf(spec), (k, n) -> n == 1 ? null : n - 1);
+            }
         }
     }
 
@@ -150,7 +168,7 @@ public final class PipelineJobRunner implements JobRunner {
         try {
             proof = pipeline.prove(decoded);
         } finally {
-            exit(registry, circuit);
+            exit(registry, circuit, false);
         }
         VerifierKey vk = registry.verifierKey(proof.circuit());
         Verification verdict = Verifier.verify(vk, proof.proof(), proof.publicInputs());
@@ -170,17 +188,23 @@ public final class PipelineJobRunner implements JobRunner {
     }
 
     /**
-     * What the calls on one registry are using: a count per circuit, and the circuit the latest witness call and the
-     * latest proving call used. Those two stay held between calls, so that witness generation running ahead into the
-     * next circuit and proving still on the previous one do not release each other's circuit at every job.
+     * What the calls on one registry are using: a count per circuit; the circuit the latest witness call and the
+     * latest proving call used, which stay held between calls so that witness generation and proving on different
+     * circuits do not release each other's at every job; and a count per circuit of the vectors made and still held.
      */
     private static final class Usage {
         final Map<CircuitKey, Integer> counts = new HashMap<>();
+        final Map<CircuitKey, Integer> waiting = new HashMap<>();
         CircuitKey lastWitness;
         CircuitKey lastProof;
+
+        boolean keeps(CircuitKey key) {
+            return counts.containsKey(key) || waiting.containsKey(key) || key.equals(lastWitness)
+                    || key.equals(lastProof);
+        }
     }
 
-    // a call uses one circuit; entering releases every held circuit that no call is using or last used
+    // a call uses one circuit; entering releases every held circuit that nothing keeps
     private static void enter(CircuitRegistry registry, CircuitKey circuit, boolean witness) {
         synchronized (USAGE) {
             Usage usage = USAGE.computeIfAbsent(registry, r -> new Usage());
@@ -191,17 +215,21 @@ public final class PipelineJobRunner implements JobRunner {
             }
             usage.counts.merge(circuit, 1, Integer::sum);
             for (CircuitKey held : registry.heldKeys()) {
-                if (!usage.counts.containsKey(held) && !held.equals(usage.lastWitness)
-                        && !held.equals(usage.lastProof)) {
+                if (!usage.keeps(held)) {
                     registry.release(held);
                 }
             }
         }
     }
 
-    private static void exit(CircuitRegistry registry, CircuitKey circuit) {
+    // a call is done with its circuit; a witness call that made a vector keeps the circuit until the vector drops
+    private static void exit(CircuitRegistry registry, CircuitKey circuit, boolean vectorMade) {
         synchronized (USAGE) {
-            USAGE.get(registry).counts.computeIfPresent(circuit, (k, n) -> n == 1 ? null : n - 1);
+            Usage usage = USAGE.get(registry);
+            usage.counts.computeIfPresent(circuit, (k, n) -> n == 1 ? null : n - 1);
+            if (vectorMade) {
+                usage.waiting.merge(circuit, 1, Integer::sum);
+            }
         }
     }
 

@@ -53,7 +53,7 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
     private record Generated(int slot, JobQueue.WitnessTask task, byte[] bytes, Throwable error, long nanos)
             implements Command {}
 
-    private record Held(String group, byte[] bytes) {}
+    private record Held(String group, JobSpec spec, byte[] bytes) {}
 
     private final ClusterContext cx;
     private final JobRunner runner;
@@ -113,6 +113,7 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
                 .onMessage(Drop.class, d -> {
                     Held h = held.remove(d.jobId());
                     if (h != null) {
+                        runner.dropped(h.spec());
                         heldBytes -= h.bytes().length;
                         cx.metrics().witnessHeld(node, heldBytes);
                         pullIdle();
@@ -201,7 +202,7 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
         slots[g.slot()] = null;
         if (g.error() == null) {
             cx.metrics().witnessTime(t.spec().round(), t.spec().circuit(), g.nanos());
-            held.put(id, new Held(t.group(), g.bytes()));
+            held.put(id, new Held(t.group(), t.spec(), g.bytes()));
             heldBytes += g.bytes().length;
             cx.metrics().witnessHeld(node, heldBytes);
             cx.queue(t.group()).tell(new JobQueue.WitnessReady(id, slotId(g.slot()), getContext().getSelf()));

@@ -41,8 +41,9 @@ import java.util.function.Consumer;
  *
  * <p>Memory: {@link #prove} releases each circuit's proving state (see {@link CircuitRegistry}) once its jobs are
  * done, unless it was held before the run, so a batch holds one circuit's state at a time besides the prover's own
- * per-job buffers. The job-level steps leave what they use held, for a worker that proves many jobs of one circuit;
- * it releases them through the registry.
+ * per-job buffers. The job-level steps leave what they use held, for a worker that proves many jobs of one circuit
+ * (the witness steps the circuit object only, {@link CircuitRegistry#circuit}; {@link #prove(JobWitness)} its proving
+ * state too); it releases them through the registry.
  */
 public final class LocalPipeline {
     private final CircuitRegistry registry;
@@ -67,7 +68,7 @@ public final class LocalPipeline {
     /** The witness of a basic job; {@link #prove(JobWitness)} proves it. */
     public JobWitness witnessBasic(BasicInstance instance) {
         CircuitKey key = registry.basicKey(instance.kind());
-        BasicCircuit circuit = registry.basic(instance.kind());
+        BasicCircuit circuit = (BasicCircuit) registry.circuit(key);
         return new JobWitness(key, 0, instance.sequence(), WitnessGeneration.generate(circuit.data(),
                 circuit.witness(instance)), BasicCircuit.publicInputs(instance));
     }
@@ -113,7 +114,7 @@ public final class LocalPipeline {
             throw new AggregationRefused(job + ": children do not chain: " + broken);
         }
         // the circuit is fetched (built if needed) only once the children are accepted
-        ChainAggregation circuit = depth == 0 ? registry.leaf(kind) : registry.node(kind, depth);
+        ChainAggregation circuit = (ChainAggregation) registry.circuit(key);
         return new JobWitness(key, depth, sequence, WitnessGeneration.generate(circuit.circuit(),
                 circuit.witness(proofs, inputs)), ChainAggregation.publicInputs(inputs));
     }
@@ -144,7 +145,7 @@ public final class LocalPipeline {
         if (broken != null) {
             throw new AggregationRefused("tip: " + broken);
         }
-        RecursionTip tip = registry.tip();
+        RecursionTip tip = (RecursionTip) registry.circuit(registry.tipKey());
         return new JobWitness(registry.tipKey(), 0, 0, WitnessGeneration.generate(tip.circuit(),
                 tip.witness(proofs, inputs)), RecursionTip.publicInputs(inputs));
     }
@@ -164,7 +165,7 @@ public final class LocalPipeline {
             throw new IllegalArgumentException("batch number " + Long.toUnsignedString(batchNumber)
                     + " does not fit one field element");
         }
-        SchedulerCircuit scheduler = registry.scheduler();
+        SchedulerCircuit scheduler = (SchedulerCircuit) registry.circuit(registry.schedulerKey());
         WitnessVector vector = WitnessGeneration.generate(scheduler.circuit(),
                 scheduler.witness(batchNumber, tip.proof(), tip.publicInputs()));
         long[] inputs = new long[SchedulerCircuit.NUM_PUBLIC_INPUTS];
@@ -189,7 +190,7 @@ public final class LocalPipeline {
             throw new AggregationRefused("compression: expects a proof of " + registry.schedulerKey() + ", got "
                     + scheduler.circuit());
         }
-        Aggregation compression = registry.compression();
+        Aggregation compression = (Aggregation) registry.circuit(registry.compressionKey());
         WitnessVector vector = WitnessGeneration.generate(compression.circuit(),
                 compression.witness(List.of(scheduler.proof()), List.of(scheduler.publicInputs().clone())));
         return new JobWitness(registry.compressionKey(), 0, 0, vector, scheduler.publicInputs().clone());

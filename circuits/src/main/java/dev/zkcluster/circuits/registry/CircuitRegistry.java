@@ -19,9 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The circuits of one protocol version, keyed by (version, round, circuit id), each built and set up on first use.
@@ -40,12 +45,16 @@ import java.util.Set;
  *
  * <p>Memory: a circuit ready to prove (its circuit data and proving key, whose constants-and-sigmas LDE is 2^rateBits
  * times the trace) costs hundreds of MiB for an aggregation circuit, while its verifier key is a few KiB. So the
- * registry keeps every verifier key it has derived, but holds a circuit's proving state only from a call that needs
- * it ({@link #basic}, {@link #leaf}, {@link #node}, {@link #tip}, {@link #scheduler}, {@link #compression},
- * {@link #provingKey}) until
- * {@link #release}. Deriving a verifier key ({@link #verifierKey}, {@link #exportKeys}) holds nothing: a parent
- * circuit needs only its children's verifier keys. A released circuit is rebuilt on its next use, and the rebuilt
- * key must have the digest derived before.
+ * registry keeps every verifier key it has derived, but holds a circuit only from a call that needs it until
+ * {@link #release}: ready to prove from {@link #basic}, {@link #leaf}, {@link #node}, {@link #tip}, {@link #scheduler},
+ * {@link #compression} and {@link #provingKey}; as a circuit object only (what witness generation needs, without the
+ * set-up) from {@link #circuit}. Deriving a verifier key ({@link #verifierKey}, {@link #exportKeys}) holds nothing: a
+ * parent circuit needs only its children's verifier keys. A released circuit is rebuilt on its next use, and the
+ * rebuilt key must have the digest derived before.
+ *
+ * <p>Threads: calls may come at once (a node's witness generation and its prover share one registry). A circuit is
+ * built by one caller while callers of the same circuit wait; no lock is held while a circuit is built, so a call on
+ * a circuit that is ready never waits for the build of another.
  */
 public final class CircuitRegistry {
     public static final String TIP_ID = "tip";
@@ -57,11 +66,17 @@ public final class CircuitRegistry {
     private final ProtocolVersion version;
     private final ProvingBackend backend;
     private final CircuitConfig config = CircuitConfig.standard();
-    private final Map<CircuitKey, VerifierKey> verifierKeys = new HashMap<>();
-    private final Map<CircuitKey, Held> held = new HashMap<>();
+    // every map holds futures, so that one caller builds a circuit (or derives a key) while callers of the same
+    // circuit wait for it, and callers of other circuits go on: no lock is held while anything is built
+    private final Map<CircuitKey, CompletableFuture<VerifierKey>> verifierKeys = new HashMap<>();
+    private final Map<CircuitKey, CompletableFuture<Layout>> layouts = new HashMap<>();
+    private final Map<CircuitKey, CompletableFuture<ProvingKey>> provingKeys = new HashMap<>();
 
-    /** A circuit ready to prove: the circuit object (witness layout) and its proving key. */
-    private record Held(Object circuit, ProvingKey provingKey) {}
+    private final AtomicLong builds = new AtomicLong();
+    private final AtomicLong setUps = new AtomicLong();
+
+    /** A built circuit: the circuit object (witness layout) and its circuit data, not yet set up. */
+    private record Layout(Object circuit, CircuitData data) {}
 
     public CircuitRegistry(ProtocolVersion version, ProvingBackend backend) {
         this.version = version;
@@ -136,69 +151,103 @@ public final class CircuitRegistry {
 
     /** The basic circuit of a kind, held ready to prove until released. */
     public BasicCircuit basic(OpKind kind) {
-        return (BasicCircuit) hold(basicKey(kind)).circuit();
+        return (BasicCircuit) hold(basicKey(kind));
     }
 
     /** The leaf circuit of a kind, held ready to prove until released. */
     public ChainAggregation leaf(OpKind kind) {
-        return (ChainAggregation) hold(leafKey(kind)).circuit();
+        return (ChainAggregation) hold(leafKey(kind));
     }
 
     /** The node circuit of a kind at a depth, held ready to prove until released. */
     public ChainAggregation node(OpKind kind, int depth) {
-        return (ChainAggregation) hold(nodeKey(kind, depth)).circuit();
+        return (ChainAggregation) hold(nodeKey(kind, depth));
     }
 
     /** The recursion tip, held ready to prove until released. */
     public RecursionTip tip() {
-        return (RecursionTip) hold(tipKey()).circuit();
+        return (RecursionTip) hold(tipKey());
     }
 
     /** The scheduler, held ready to prove until released. */
     public SchedulerCircuit scheduler() {
-        return (SchedulerCircuit) hold(schedulerKey()).circuit();
+        return (SchedulerCircuit) hold(schedulerKey());
     }
 
     /** The compression circuit, held ready to prove until released. */
     public Aggregation compression() {
-        return (Aggregation) hold(compressionKey()).circuit();
+        return (Aggregation) hold(compressionKey());
     }
 
     /** The proving key of a circuit of this version, held until released (built first if needed). */
     public ProvingKey provingKey(CircuitKey key) {
-        return hold(key).provingKey();
+        Layout layout = layout(key);
+        return once(provingKeys, key, () -> setUp(key, layout.data()));
     }
 
     /**
-     * A circuit's verifier key. The first call builds and sets up the circuit (and derives its children's keys the
-     * same way) without holding its proving state, unless it is held already; later calls answer from the cache.
+     * A circuit object (what witness generation needs: its layout and witness assignment), built but not set up, and
+     * held until released. Proving it later sets up this same object, so a circuit whose witnesses are made before it
+     * is proved is built once. Cast to the circuit's class: {@link BasicCircuit} (round 0), {@link ChainAggregation}
+     * (rounds 1 and 2), {@link RecursionTip}, {@link SchedulerCircuit}, {@link Aggregation} (compression).
      */
-    public synchronized VerifierKey verifierKey(CircuitKey key) {
-        VerifierKey vk = verifierKeys.get(key);
-        if (vk == null) {
-            vk = construct(key).provingKey().verifierKey();
-        }
-        return vk;
+    public Object circuit(CircuitKey key) {
+        return layout(key).circuit();
     }
 
-    /** Drops a circuit's proving state; its verifier key stays. Returns whether it was held. */
+    /**
+     * A circuit's verifier key. The first call derives it from the held circuit, or builds and sets up the circuit
+     * (and derives its children's keys the same way) without holding anything; later calls answer from the cache.
+     */
+    public VerifierKey verifierKey(CircuitKey key) {
+        return once(verifierKeys, key, () -> {
+            ProvingKey held = ifHeld(provingKeys, key);
+            if (held != null) {
+                return held.verifierKey();
+            }
+            Layout layout = ifHeld(layouts, key);
+            setUps.incrementAndGet();
+            return ProvingKey.setup((layout != null ? layout : build(key)).data(), backend).verifierKey();
+        });
+    }
+
+    /** Drops a circuit's proving state and circuit object; its verifier key stays. Returns whether it was held. */
     public synchronized boolean release(CircuitKey key) {
-        return held.remove(key) != null;
+        boolean built = layouts.remove(key) != null;
+        return provingKeys.remove(key) != null || built;
     }
 
-    /** Drops every held circuit's proving state. */
+    /** Drops every held circuit. */
     public synchronized void releaseAll() {
-        held.clear();
+        layouts.clear();
+        provingKeys.clear();
     }
 
-    /** Whether a circuit's proving state is held. */
+    /** How many circuits this registry has built so far, each build counted (a rebuild too). */
+    public long buildCount() {
+        return builds.get();
+    }
+
+    /** How many set-ups (proving keys, or verifier keys derived) this registry has run so far. */
+    public long setUpCount() {
+        return setUps.get();
+    }
+
+    /** Whether a circuit is held, as a circuit object or ready to prove. */
     public synchronized boolean isHeld(CircuitKey key) {
-        return held.containsKey(key);
+        return layouts.containsKey(key) || provingKeys.containsKey(key);
     }
 
-    /** The circuits whose proving state is held now. */
+    /** Whether a circuit's proving state (its proving key) is held. */
+    public synchronized boolean isReadyToProve(CircuitKey key) {
+        return provingKeys.containsKey(key);
+    }
+
+    /** The circuits held now, as circuit objects or ready to prove. */
     public synchronized Set<CircuitKey> heldKeys() {
-        return Set.copyOf(held.keySet());
+        Set<CircuitKey> keys = new HashSet<>(layouts.keySet());
+        keys.addAll(provingKeys.keySet());
+        return Set.copyOf(keys);
     }
 
     /** A key digest as text, as a BatchProof's verifier_key_digest carries it: 4 elements of 16 hex digits. */
@@ -227,24 +276,87 @@ public final class CircuitRegistry {
         return VerifierKeyCodec.decode(Files.readAllBytes(storeRoot.resolve(key.storePath())));
     }
 
-    private synchronized Held hold(CircuitKey key) {
-        Held h = held.get(key);
-        if (h == null) {
-            h = construct(key);
-            held.put(key, h);
-        }
-        return h;
+    // the circuit object of a circuit held ready to prove
+    private Object hold(CircuitKey key) {
+        Layout layout = layout(key);
+        once(provingKeys, key, () -> setUp(key, layout.data()));
+        return layout.circuit();
     }
 
-    // builds one circuit from its children's verifier keys and sets it up; records (or checks) its verifier key
-    private Held construct(CircuitKey key) {
+    private Layout layout(CircuitKey key) {
+        return once(layouts, key, () -> build(key));
+    }
+
+    // sets a built circuit up; records its verifier key, or checks it against the one derived before
+    private ProvingKey setUp(CircuitKey key, CircuitData data) {
+        setUps.incrementAndGet();
+        ProvingKey pk = ProvingKey.setup(data, backend);
+        CompletableFuture<VerifierKey> before;
+        synchronized (this) {
+            before = verifierKeys.putIfAbsent(key, CompletableFuture.completedFuture(pk.verifierKey()));
+        }
+        VerifierKey derived = before == null ? null : valueOf(before);
+        if (derived != null && !derived.digest().equals(pk.verifierKey().digest())) {
+            throw new IllegalStateException("rebuilding " + key + " gave the key digest "
+                    + digestHex(pk.verifierKey()) + ", the registry derived " + digestHex(derived) + " before");
+        }
+        return pk;
+    }
+
+    private synchronized <T> T ifHeld(Map<CircuitKey, CompletableFuture<T>> map, CircuitKey key) {
+        CompletableFuture<T> f = map.get(key);
+        return f == null ? null : valueOf(f);
+    }
+
+    // a future's value if it has one now
+    private static <T> T valueOf(CompletableFuture<T> f) {
+        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
+    // the value of key in map: made by this caller if no other is making it, else awaited; a failure is not kept
+    private <T> T once(Map<CircuitKey, CompletableFuture<T>> map, CircuitKey key, Supplier<T> make) {
+        CompletableFuture<T> f;
+        boolean mine = false;
+        synchronized (this) {
+            f = map.get(key);
+            if (f == null) {
+                f = new CompletableFuture<>();
+                map.put(key, f);
+                mine = true;
+            }
+        }
+        if (mine) {
+            try {
+                T value = make.get();
+                f.complete(value);
+                return value;
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    map.remove(key, f);
+                }
+                f.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    // builds one circuit from its children's verifier keys, without setting it up
+    private Layout build(CircuitKey key) {
         if (!key.version().equals(version.version())) {
             throw new IllegalArgumentException("this registry holds version " + version.version() + ", not " + key);
         }
-        Held h = held.get(key);
-        if (h != null) {
-            return h;
-        }
+        builds.incrementAndGet();
         Object circuit;
         CircuitData data;
         switch (key.round()) {
@@ -301,13 +413,7 @@ public final class CircuitRegistry {
             }
             default -> throw new IllegalArgumentException("no circuit " + key);
         }
-        ProvingKey pk = ProvingKey.setup(data, backend);
-        VerifierKey before = verifierKeys.putIfAbsent(key, pk.verifierKey());
-        if (before != null && !before.digest().equals(pk.verifierKey().digest())) {
-            throw new IllegalStateException("rebuilding " + key + " gave the key digest "
-                    + digestHex(pk.verifierKey()) + ", the registry derived " + digestHex(before) + " before");
-        }
-        return new Held(circuit, pk);
+        return new Layout(circuit, data);
     }
 
     private static void requireId(CircuitKey key, String id) {
