@@ -10,8 +10,7 @@ import dev.zkcluster.circuits.rollup.batch.Batch;
 import dev.zkcluster.circuits.rollup.batch.OpKind;
 import dev.zkcluster.circuits.rollup.exec.BatchExecutor;
 import dev.zkcluster.circuits.rollup.exec.BatchViolation;
-import dev.zkcluster.circuits.rollup.exec.ExecutedBatch;
-import dev.zkcluster.circuits.rollup.exec.Execution;
+import dev.zkcluster.circuits.rollup.exec.JobPlan;
 import dev.zkcluster.circuits.rollup.exec.ExecutorLimits;
 import dev.zkcluster.persistence.blob.BlobKeys;
 import dev.zkcluster.protocol.v1.BatchInput;
@@ -89,15 +88,17 @@ public final class ClusterProvingService implements ProvingService {
                         "'" + version + "' is not served by this cluster (serves " + cx.settings().versions().stream()
                                 .map(ProtocolVersion::version).toList() + ")"));
         ExecutorLimits limits = pv.workload().limitsWithin(ExecutorLimits.DEFAULT);
-        Execution execution = new BatchExecutor(limits, pv.workload().capacity()).execute(batch);
-        if (execution instanceof Execution.Rejected rejected) {
-            BatchViolation v = rejected.violation();
+        // every rule, without the witnesses: the witness generator executes the batch again for those
+        Optional<BatchViolation> violation = new BatchExecutor(limits, pv.workload().capacity()).check(batch);
+        if (violation.isPresent()) {
+            BatchViolation v = violation.get();
             throw new IntakeException(IntakeException.Kind.INVALID, v.path(), v.detail());
         }
-        ExecutedBatch executed = ((Execution.Executed) execution).batch();
+        JobPlan plan = JobPlan.forOpCounts(Map.of(OpKind.DEPOSIT, batch.deposits().size(), OpKind.TRANSFER,
+                batch.transfers().size(), OpKind.WITHDRAWAL, batch.withdrawals().size()), pv.workload().capacity());
         List<Integer> counts = new ArrayList<>();
         for (OpKind kind : OpKind.values()) {
-            counts.add(executed.instances().get(kind).size());
+            counts.add(plan.basic().get(kind));
         }
         TreeShape shape = new TreeShape(version, counts, pv.workload().fanIn(), pv.workload().nodeDepths());
         long number = batch.header().batchNumber();

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a batch against the rules and, when every op is valid, produces its public inputs, round-0 witnesses and job
@@ -41,9 +42,25 @@ public final class BatchExecutor {
 
     public Execution execute(Batch batch) {
         try {
-            return new Execution.Executed(new Run(batch).execute());
+            return new Execution.Executed(new Run(batch, true).execute());
         } catch (Violation v) {
             return new Execution.Rejected(v.violation);
+        }
+    }
+
+    /**
+     * Applies every rule {@link #execute} applies, in the same order, and gives the same verdict: empty for a batch
+     * {@code execute} runs, else the violation it names. It checks the accounts' paths against the previous root but
+     * does not update the state tree after each op, so it computes no witnesses and no roots: a tenth of the hashing
+     * or less, for a gateway that must refuse a bad batch at intake and leaves its witnesses to the witness
+     * generator. A valid batch's job counts follow from its op counts ({@link JobPlan#forOpCounts}).
+     */
+    public Optional<BatchViolation> check(Batch batch) {
+        try {
+            new Run(batch, false).execute();
+            return Optional.empty();
+        } catch (Violation v) {
+            return Optional.of(v.violation);
         }
     }
 
@@ -59,14 +76,18 @@ public final class BatchExecutor {
 
     private final class Run {
         private final Batch batch;
+        // false: check the rules only, and keep the tree as the witness paths left it (no op updates it)
+        private final boolean witnesses;
         private final SparseMerkleTree tree = new SparseMerkleTree();
         private final Map<Long, AccountState> accounts = new HashMap<>();
         private final Map<Long, Integer> witnessPosition = new HashMap<>();
 
-        Run(Batch batch) {
+        Run(Batch batch, boolean witnesses) {
             this.batch = batch;
+            this.witnesses = witnesses;
         }
 
+        // the executed batch, or null when only checking
         ExecutedBatch execute() {
             checkLimit(Section.DEPOSITS, batch.deposits().size(), limits.maxDeposits());
             checkLimit(Section.TRANSFERS, batch.transfers().size(), limits.maxTransfers());
@@ -93,6 +114,9 @@ public final class BatchExecutor {
             List<OpStep> withdrawals = new ArrayList<>();
             for (int i = 0; i < batch.withdrawals().size(); i++) {
                 withdrawals.add(withdrawal(i, batch.withdrawals().get(i)));
+            }
+            if (!witnesses) {
+                return null;
             }
             Digest newRoot = tree.root();
 
@@ -159,7 +183,12 @@ public final class BatchExecutor {
             return state;
         }
 
+        // the leaf's witness before the update (null when only checking: the ops then hold no witnesses)
         private LeafWitness update(long index, AccountState after) {
+            if (!witnesses) {
+                accounts.put(index, after);
+                return null;
+            }
             LeafWitness before = new LeafWitness(index, accounts.get(index), tree.path(index));
             accounts.put(index, after);
             tree.set(index, after);
@@ -200,7 +229,8 @@ public final class BatchExecutor {
             AccountState receiver = account(Section.DEPOSITS, i, "to", d.to());
             checkValue(Section.DEPOSITS, i, "amount", d.amount());
             long balance = credit(Section.DEPOSITS, i, d.to(), receiver, d.amount());
-            return new OpStep.DepositStep(d, update(d.to(), receiver.withBalance(balance)));
+            LeafWitness to = update(d.to(), receiver.withBalance(balance));
+            return witnesses ? new OpStep.DepositStep(d, to) : null;
         }
 
         private OpStep transfer(int i, Transfer t) {
@@ -216,7 +246,7 @@ public final class BatchExecutor {
             LeafWitness from = update(t.from(),
                     sender.withBalanceAndNonce(sender.balance() - t.amount(), sender.nonce() + 1));
             LeafWitness to = update(t.to(), receiver.withBalance(credited));
-            return new OpStep.TransferStep(t, from, to);
+            return witnesses ? new OpStep.TransferStep(t, from, to) : null;
         }
 
         private OpStep withdrawal(int i, Withdrawal w) {
@@ -229,7 +259,7 @@ public final class BatchExecutor {
             }
             LeafWitness from = update(w.from(),
                     sender.withBalanceAndNonce(sender.balance() - w.amount(), sender.nonce() + 1));
-            return new OpStep.WithdrawalStep(w, from);
+            return witnesses ? new OpStep.WithdrawalStep(w, from) : null;
         }
 
         private List<BasicInstance> split(OpKind kind, List<OpStep> steps, Digest rootIn, Digest rootOut) {

@@ -14,6 +14,7 @@ import dev.zkcluster.circuits.rollup.state.SparseMerkleTree;
 import dev.zkcluster.proof.hash.Digest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Each rule, broken once, is named by the executor's first violation. */
@@ -48,9 +49,20 @@ class BatchExecutorRulesTest {
         return new Batch(new BatchHeader(1, "0.1.0", tree.root(), 0), d, t, w, witnesses);
     }
 
+    // the violation execute names; the check without witnesses must name the same one
     private static String violation(Batch batch, ExecutorLimits limits) {
         Execution e = new BatchExecutor(limits, 4).execute(batch);
-        return assertInstanceOf(Execution.Rejected.class, e).violation().message();
+        BatchViolation v = assertInstanceOf(Execution.Rejected.class, e).violation();
+        assertEquals(Optional.of(v), new BatchExecutor(limits, 4).check(batch), "check and execute disagree");
+        return v.message();
+    }
+
+    // execute runs the batch, and the check without witnesses accepts it too
+    private static ExecutedBatch executed(Batch batch, ExecutorLimits limits) {
+        ExecutedBatch done = assertInstanceOf(Execution.Executed.class, new BatchExecutor(limits, 4).execute(batch))
+                .batch();
+        assertEquals(Optional.empty(), new BatchExecutor(limits, 4).check(batch), "check and execute disagree");
+        return done;
     }
 
     private static String violation(Batch batch) {
@@ -61,7 +73,7 @@ class BatchExecutorRulesTest {
     void acceptsTheValidBaseline() {
         Batch ok = batch(List.of(new Deposit(10, 5)), List.of(new Transfer(10, 11, 105, 0)),
                 List.of(new Withdrawal(11, 155, 3, ADDRESS)));
-        assertInstanceOf(Execution.Executed.class, new BatchExecutor(ExecutorLimits.DEFAULT, 4).execute(ok));
+        executed(ok, ExecutorLimits.DEFAULT);
     }
 
     @Test
@@ -201,12 +213,8 @@ class BatchExecutorRulesTest {
         // a transfer and a withdrawal of the whole balance, a credit to exactly 2^48 − 1
         Batch edge = batch(List.of(new Deposit(12, 9)), List.of(new Transfer(11, 10, 50, 3)),
                 List.of(new Withdrawal(10, 150, 0, ADDRESS)));
-        ExecutedBatch executed = assertInstanceOf(Execution.Executed.class,
-                new BatchExecutor(ExecutorLimits.DEFAULT, 4).execute(edge)).batch();
-        assertEquals(BatchExecutorReferenceTest.reference(edge), executed.publicInputs());
-        Batch limits = batch(List.of(), List.of(), List.of());
-        assertInstanceOf(Execution.Executed.class, new BatchExecutor(new ExecutorLimits(0, 0, 0, 3), 4)
-                .execute(limits));
+        assertEquals(BatchExecutorReferenceTest.reference(edge), executed(edge, ExecutorLimits.DEFAULT).publicInputs());
+        executed(batch(List.of(), List.of(), List.of()), new ExecutorLimits(0, 0, 0, 3));
     }
 
     @Test
