@@ -48,8 +48,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <ul>
  *   <li>{@link #throughput}: jobs per second through the full entity path (intake, batch, job, queue, witness
  *       stage, lease, round, final proof), four {@code 0.1.0-small} batches of 66 jobs at once, eight worker slots.
- *       Each of these batches carries 768 transactions, and intake executes every one of them (Poseidon2 Merkle
- *       updates), which takes most of the CPU.
+ *       Each of these batches carries 768 transactions, and intake checks every one of them against the rules
+ *       (the accounts' Merkle paths are hashed, the state tree is not updated per op).
  *   <li>{@link #throughputLightIntake}: the same path with sixteen 13-job {@code 0.1.0-tiny} batches of five
  *       transactions at once, so that the orchestration itself, not intake's execution, dominates.
  *   <li>{@link #idleBatch}: one 11-job {@code 0.1.0-tiny} batch at a time on an idle cluster; the tear-down prints
