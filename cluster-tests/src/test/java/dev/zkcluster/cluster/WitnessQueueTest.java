@@ -2,6 +2,7 @@ package dev.zkcluster.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,53 @@ class WitnessQueueTest {
         // a vector announced by a node the queue does not need is dropped
         queue.tell(new JobQueue.WitnessReady("71-9-nothing-0-0", "u/witness#0", serverRef));
         assertEquals(new WitnessWorker.Drop("71-9-nothing-0-0"), poll(server, 5000));
+    }
+
+    @Test
+    void pullsWaitingTogetherGetDistinctJobsOnceEach() throws Exception {
+        service.submit(TestCluster.batch(72, "0.1.0-tiny", 1, 3, 1)).toCompletableFuture().join();
+        List<String> basic = TestCluster.await("the four basic jobs queued", Duration.ofSeconds(10), () -> Optional
+                .of(entries(72)).filter(e -> e.size() == 4)).stream().map(e -> e.spec().id()).sorted().toList();
+        List<BlockingQueue<Object>> provers = List.of(inbox(), inbox(), inbox(), inbox());
+        for (int i = 0; i < provers.size(); i++) {
+            queue.tell(new JobQueue.Pull("x/cpu-0#" + i, VERSIONS, ref(provers.get(i)), ""));
+        }
+        // all four witnessed and announced at once: the waiting pulls are served together
+        BlockingQueue<Object> witnessSlot = inbox();
+        ActorRef<WitnessWorker.Command> serverRef = ref(inbox());
+        for (int i = 0; i < 4; i++) {
+            queue.tell(new JobQueue.PullWitness("w/witness#" + i, VERSIONS, ref(witnessSlot)));
+        }
+        for (int i = 0; i < 4; i++) {
+            JobQueue.WitnessTask t = (JobQueue.WitnessTask) poll(witnessSlot, 5000);
+            queue.tell(new JobQueue.WitnessReady(t.spec().id(), t.slot(), serverRef));
+        }
+        java.util.Set<String> leased = new java.util.TreeSet<>();
+        for (int i = 0; i < provers.size(); i++) {
+            JobQueue.Assignment a = (JobQueue.Assignment) poll(provers.get(i), 5000);
+            assertNotNull(a, "slot x/cpu-0#" + i + " got no lease");
+            assertEquals("x/cpu-0#" + i, a.slot());
+            assertEquals(1, a.attempt());
+            assertTrue(leased.add(a.spec().id()), "job " + a.spec().id() + " leased to two slots");
+            // the same slot asking again gets the same job, and no slot gets a second one
+            queue.tell(new JobQueue.Pull(a.slot(), VERSIONS, ref(provers.get(i)), ""));
+            assertEquals(a.spec().id(), ((JobQueue.Assignment) poll(provers.get(i), 5000)).spec().id());
+        }
+        assertEquals(basic, List.copyOf(leased));
+        for (BlockingQueue<Object> p : provers) {
+            assertNull(p.poll(300, TimeUnit.MILLISECONDS), "one lease per slot");
+        }
+        for (JobQueue.Entry e : entries(72)) {
+            if (e.spec().round() == 0) {
+                assertEquals("leased", e.status(), e.spec().id());
+                assertEquals(1, e.attempts(), e.spec().id());
+            }
+        }
+    }
+
+    private List<JobQueue.Entry> entries(long batch) {
+        return queue.<JobQueue.Entries>ask(r -> new JobQueue.ListEntries(batch, r), Duration.ofSeconds(5))
+                .toCompletableFuture().join().entries();
     }
 
     private JobQueue.Witnesses witnesses() {

@@ -38,7 +38,14 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * periodic {@link WitnessHeld} and has the rest witnessed again. A vector that is lost ({@link WitnessLost}) sends
  * its job back to queued without counting the attempt; a witness generation that fails counts as a failed attempt.
  *
- * <p>Two marks live in memory only, to keep the queue's serial writes to two per job (enqueued, leased): a worker's
+ * <p>Writes are grouped: a new job ({@link Enqueue}) and a lease chosen for a pull are held in memory, and every
+ * one held is written in one atomic write when the queue's own {@code Flush} comes through its mailbox (or with any
+ * earlier write), so that jobs arriving together and pulls waiting together cost one journal write, not one each.
+ * A held lease is answered only once it is written; a job whose enqueue is held is not yet seen by any pull. A queue
+ * that stops with writes held loses only what nobody was told of: the job entity enqueues its job again when its
+ * batch is woken, and the slot asks again.
+ *
+ * <p>Two marks live in memory only, to keep the queue's writes to two per job (enqueued, leased): a worker's
  * report (the slot is not handed that job again) and a job's confirmation ({@code Done}: the entry is never leased
  * again and its {@code Removed} event rides along with the queue's next write, or goes alone after
  * {@code zkcluster.jobs.queue-removal-delay}). A queue that restarts before writing them has the entry back as
@@ -120,6 +127,9 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     /** Writes the removals still held in memory (sent by the queue's own timer). */
     record FlushRemovals() implements Command {}
+
+    /** Writes the new jobs and leases held in memory (sent by the queue to itself). */
+    record Flush() implements Command {}
 
     /** The job entity's answer to a check after recovery: the job is not proven, so its lease may be handed back. */
     public record Unproven(String jobId) implements Command {}
@@ -219,14 +229,24 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private final Map<String, String> witnessing = new HashMap<>();
     private final Map<String, WaitingWitness> waitingWitness = new LinkedHashMap<>();
 
-    private JobQueue(String group, ClusterContext cx, TimerScheduler<Command> timers) {
+    private record HeldLease(JobSpec spec, String slot, int attempt, long deadlineMillis, List<String> versions,
+            ActorRef<Assignment> replyTo) {}
+
+    // chosen but not written yet, written together by the next write: new jobs, and leases (by job id)
+    private final Map<String, JobSpec> enqueuing = new LinkedHashMap<>();
+    private final Map<String, HeldLease> leasing = new LinkedHashMap<>();
+    private final ActorRef<Command> self;
+    private boolean flushSent;
+
+    private JobQueue(String group, ClusterContext cx, TimerScheduler<Command> timers, ActorRef<Command> self) {
         super(PersistenceId.of(KEY.name(), group), cx);
         this.group = group;
         this.timers = timers;
+        this.self = self;
     }
 
     public static Behavior<Command> create(String group, ClusterContext cx) {
-        return Behaviors.withTimers(timers -> new JobQueue(group, cx, timers));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new JobQueue(group, cx, timers, ctx.getSelf())));
     }
 
     @Override
@@ -271,6 +291,10 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                     return Effect().none();
                 })
                 .onCommand(FlushRemovals.class, (s, c) -> removing.isEmpty() ? Effect().none() : write(List.of()))
+                .onCommand(Flush.class, (s, c) -> {
+                    flushSent = false;
+                    return enqueuing.isEmpty() && leasing.isEmpty() ? Effect().none() : write(List.of());
+                })
                 .onCommand(Unproven.class, (s, c) -> {
                     Entry e = live(s, c.jobId());
                     if (e != null) {
@@ -281,6 +305,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
                 .onCommand(Tick.class, (s, c) -> endLeases(s, e -> e.status().equals("faulted")
                         || leased(e) && e.deadlineMillis() <= c.nowMillis()))
                 .onCommand(ReleaseNode.class, (s, c) -> {
+                    leasing.values().removeIf(l -> l.slot().startsWith(c.address() + "/"));
                     forgetWitnessNode(s, c.address());
                     return endLeases(s, e -> leased(e) && e.slot().startsWith(c.address() + "/"));
                 })
@@ -329,7 +354,7 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
     private void checked(Entry e) {
         if (unchecked.remove(e.spec().id()) && waiting.containsKey(e.slot())) {
             Waiting w = waiting.remove(e.slot());
-            cx.queue(group).tell(new Pull(e.slot(), w.versions(), w.replyTo(), ""));
+            self.tell(new Pull(e.slot(), w.versions(), w.replyTo(), ""));
         }
     }
 
@@ -355,59 +380,97 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         if (done != null && done.status().equals("leased") && done.slot().equals(c.slot())) {
             reported.put(done.spec().id(), done.attempts());
         }
-        for (Entry e : s.entries().values()) {
-            if (e.status().equals("leased") && e.slot().equals(c.slot()) && !removing.contains(e.spec().id())
-                    && !Integer.valueOf(e.attempts()).equals(reported.get(e.spec().id()))) {
-                if (unchecked.contains(e.spec().id())) {
-                    // held since before a restart: the job says first whether it is proven
-                    waiting.put(c.slot(), new Waiting(c.versions(), c.replyTo()));
-                    return Effect().none();
-                }
-                // an idempotent re-send: the same job again
-                c.replyTo().tell(new Assignment(e.spec(), e.attempts(), e.deadlineMillis(), e.slot(), group,
-                        serverOf(e.spec().id())));
-                return Effect().none();
+        if (serve(s, c.slot(), c.versions(), c.replyTo())) {
+            waiting.remove(c.slot());
+        } else {
+            waiting.put(c.slot(), new Waiting(c.versions(), c.replyTo()));
+        }
+        return Effect().none();
+    }
+
+    /**
+     * Answers a slot's pull, or holds a lease for it that the next write answers; false when the slot has to wait
+     * (nothing to lease, or its lease from before a restart is not checked yet).
+     */
+    private boolean serve(State s, String slot, List<String> versions, ActorRef<Assignment> replyTo) {
+        for (HeldLease held : leasing.values()) {
+            if (held.slot().equals(slot)) {
+                return true; // answered when it is written
             }
         }
-        Optional<Entry> next = best(s, c.versions());
-        if (next.isEmpty()) {
-            waiting.put(c.slot(), new Waiting(c.versions(), c.replyTo()));
-            return Effect().none();
+        for (Map.Entry<String, Entry> kv : s.entries().entrySet()) {
+            Entry e = kv.getValue();
+            String id = kv.getKey();
+            if (e.status().equals("leased") && e.slot().equals(slot) && !removing.contains(id)
+                    && !Integer.valueOf(e.attempts()).equals(reported.get(id))) {
+                if (unchecked.contains(id)) {
+                    // held since before a restart: the job says first whether it is proven
+                    return false;
+                }
+                // an idempotent re-send: the same job again
+                replyTo.tell(new Assignment(e.spec(), e.attempts(), e.deadlineMillis(), e.slot(), group,
+                        serverOf(id)));
+                return true;
+            }
         }
-        waiting.remove(c.slot());
-        return lease(next.get(), c.slot(), c.replyTo());
+        Optional<Entry> next = best(s, versions);
+        if (next.isEmpty()) {
+            return false;
+        }
+        JobSpec spec = next.get().spec();
+        unchecked.remove(spec.id());
+        long deadline = System.currentTimeMillis() + cx.settings().policy(spec.round()).timeout().toMillis();
+        leasing.put(spec.id(), new HeldLease(spec, slot, next.get().attempts() + 1, deadline, versions, replyTo));
+        flushSoon();
+        return true;
     }
 
     private Effect<Event, State> onEnqueue(State s, Enqueue c) {
-        if (s.entries().containsKey(c.spec().id())) {
+        String id = c.spec().id();
+        if (s.entries().containsKey(id) || enqueuing.containsKey(id)) {
             return Effect().none();
         }
         // no job is leased before a witness node has made its vector, so a new job is only queued here
-        Enqueued enqueued = new Enqueued(c.spec());
-        return write(List.of(enqueued)).thenRun(this::serveWaiting);
+        enqueuing.put(id, c.spec());
+        flushSoon();
+        return Effect().none();
     }
 
-    private Effect<Event, State> lease(Entry e, String slot, ActorRef<Assignment> replyTo) {
-        unchecked.remove(e.spec().id());
-        JobSpec spec = e.spec();
-        int attempt = e.attempts() + 1;
-        long deadline = System.currentTimeMillis() + cx.settings().policy(spec.round()).timeout().toMillis();
-        return write(List.of(new Leased(spec.id(), slot, attempt, deadline))).thenRun(n -> {
-            replyTo.tell(new Assignment(spec, attempt, deadline, slot, group, serverOf(spec.id())));
-            cx.job(spec.id()).tell(new CircuitJob.Started(slot, attempt, deadline));
-        });
+    // the queue's Flush, behind the commands already in its mailbox, writes what is held by then
+    private void flushSoon() {
+        if (!flushSent) {
+            flushSent = true;
+            self.tell(new Flush());
+        }
     }
 
-    // the first queued job, in queue order, to lease: its vector is ready
+    // once held leases are written: each is answered, unless the job changed meanwhile; then its slot asks again
+    private void answerLeases(State n, List<HeldLease> written) {
+        for (HeldLease l : written) {
+            String id = l.spec().id();
+            Entry e = n.entries().get(id);
+            if (e != null && e.status().equals("leased") && e.slot().equals(l.slot()) && e.attempts() == l.attempt()
+                    && !removing.contains(id)) {
+                l.replyTo().tell(new Assignment(l.spec(), l.attempt(), l.deadlineMillis(), l.slot(), group,
+                        serverOf(id)));
+                cx.job(id).tell(new CircuitJob.Started(l.slot(), l.attempt(), l.deadlineMillis()));
+            } else {
+                self.tell(new Pull(l.slot(), l.versions(), l.replyTo(), ""));
+            }
+        }
+    }
+
+    // the first queued job, in queue order, to lease: its vector is ready, and no lease of it is held
     private Optional<Entry> best(State s, List<String> versions) {
-        return first(s, versions, vectors::containsKey);
+        return first(s, versions, id -> vectors.containsKey(id) && !leasing.containsKey(id));
     }
 
     // the first queued job of a served version, not being removed, whose id passes {@code eligible}
     private Optional<Entry> first(State s, List<String> versions, java.util.function.Predicate<String> eligible) {
         Entry best = null;
-        for (Entry e : s.entries().values()) {
-            String id = e.spec().id();
+        for (Map.Entry<String, Entry> kv : s.entries().entrySet()) {
+            Entry e = kv.getValue();
+            String id = kv.getKey();
             if (e.status().equals("queued") && versions.contains(e.spec().version()) && !removing.contains(id)
                     && eligible.test(id) && (best == null || ORDER.compare(e.spec(), best.spec()) < 0)) {
                 best = e;
@@ -416,21 +479,10 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
         return Optional.ofNullable(best);
     }
 
-    // hands newly queued jobs to waiting pulls, one persisted lease at a time
+    // hands newly queued jobs to waiting pulls; their leases are written together
     private void serveWaiting(State s) {
         serveWitnessWaiting(s);
-        if (waiting.isEmpty()) {
-            return;
-        }
-        java.util.Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Waiting> w = it.next();
-            if (best(s, w.getValue().versions()).isPresent()) {
-                it.remove();
-                // re-enter through the mailbox so that the lease is persisted before the next one is chosen
-                cx.queue(group).tell(new Pull(w.getKey(), w.getValue().versions(), w.getValue().replyTo(), ""));
-            }
-        }
+        waiting.entrySet().removeIf(w -> serve(s, w.getKey(), w.getValue().versions(), w.getValue().replyTo()));
     }
 
     private ActorRef<WitnessWorker.Command> serverOf(String jobId) {
@@ -587,20 +639,32 @@ public final class JobQueue extends ClusterEntity<JobQueue.Command, JobQueue.Eve
 
     /**
      * Persists the events as one atomic write, preceded by the {@code Removed} events of the jobs confirmed since
-     * the last write.
+     * the last write and by the new jobs and leases held; once written, the held leases are answered and waiting
+     * pulls served.
      */
     private EffectBuilder<Event, State> write(List<Event> events) {
-        if (removing.isEmpty()) {
+        if (removing.isEmpty() && enqueuing.isEmpty() && leasing.isEmpty()) {
             return Effect().persist(events);
         }
-        List<Event> all = new ArrayList<>(removing.size() + events.size());
+        List<Event> all = new ArrayList<>(removing.size() + enqueuing.size() + leasing.size() + events.size());
         for (String id : removing) {
             all.add(new Removed(id));
         }
+        enqueuing.values().forEach(spec -> all.add(new Enqueued(spec)));
+        List<HeldLease> leases = List.copyOf(leasing.values());
+        leases.forEach(l -> all.add(new Leased(l.spec().id(), l.slot(), l.attempt(), l.deadlineMillis())));
+        boolean added = !enqueuing.isEmpty();
         all.addAll(events);
         removing.clear();
+        enqueuing.clear();
+        leasing.clear();
         timers.cancel(FlushRemovals.class);
-        return Effect().persist(all);
+        return Effect().persist(all).thenRun(n -> {
+            answerLeases(n, leases);
+            if (added) {
+                serveWaiting(n);
+            }
+        });
     }
 
     /** The entry, unless it is absent or its job is confirmed. */
