@@ -14,6 +14,11 @@ public record JournalDatabase(String url, JournalDialect dialect) {
 
   public static JournalDatabase from(Config config) {
     String url = config.getString("zkcluster.db.url");
+    for (String key : new String[] {"zkcluster.db.max-connections", "zkcluster.db.write-parallelism"}) {
+      if (config.hasPath(key) && config.getInt(key) < 1) {
+        throw new IllegalArgumentException(key + " must be at least 1, got " + config.getInt(key));
+      }
+    }
     return new JournalDatabase(url, JournalDialect.fromUrl(url));
   }
 

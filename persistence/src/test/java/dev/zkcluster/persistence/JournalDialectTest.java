@@ -21,6 +21,16 @@ class JournalDialectTest {
   }
 
   @Test
+  void rejectsWriteParallelismBelowOne() {
+    var config = ConfigFactory.parseString("""
+        zkcluster.db.url = "jdbc:postgresql://127.0.0.1:5432/test"
+        zkcluster.db.write-parallelism = 0
+        """);
+    var error = assertThrows(IllegalArgumentException.class, () -> JournalDatabase.from(config));
+    assertEquals(true, error.getMessage().contains("zkcluster.db.write-parallelism"));
+  }
+
+  @Test
   void postgresUrlSwitchesSlickProfileAndDriver() {
     var config = ConfigFactory.parseString("""
         zkcluster.db.url = "jdbc:postgresql://127.0.0.1:5432/test"
