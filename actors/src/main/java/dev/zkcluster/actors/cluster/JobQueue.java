@@ -42,8 +42,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * one held is written in one atomic write when the queue's own {@code Flush} comes through its mailbox (or with any
  * earlier write), so that jobs arriving together and pulls waiting together cost one journal write, not one each.
  * A held lease is answered only once it is written; a job whose enqueue is held is not yet seen by any pull. A queue
- * that stops with writes held loses only what nobody was told of: the job entity enqueues its job again when its
- * batch is woken, and the slot asks again.
+ * that stops with writes held loses only what nobody was told of, as with a message lost in flight: the slot asks
+ * again, and the job entity enqueues its job again when a new incarnation of its batch re-creates it.
  *
  * <p>Two marks live in memory only, to keep the queue's writes to two per job (enqueued, leased): a worker's
  * report (the slot is not handed that job again) and a job's confirmation ({@code Done}: the entry is never leased
