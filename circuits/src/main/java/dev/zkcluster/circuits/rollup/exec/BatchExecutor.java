@@ -157,13 +157,12 @@ public final class BatchExecutor {
                         "expected " + SparseMerkleTree.DEPTH + " digests, got " + a.path().size());
             }
             Digest leaf = a.state().leafDigest();
-            if (!SparseMerkleTree.verifyPath(prevRoot, a.index(), leaf, a.path())) {
-                throw new Violation(Section.ACCOUNTS, i, "path",
+            switch (tree.addWitness(prevRoot, a.index(), leaf, a.path())) {
+                case OTHER_ROOT -> throw new Violation(Section.ACCOUNTS, i, "path",
                         "the path of account " + a.index() + " does not reach prev_state_root");
-            }
-            if (!tree.addWitness(a.index(), leaf, a.path())) {
-                throw new Violation(Section.ACCOUNTS, i, "path",
+                case CONTRADICTS -> throw new Violation(Section.ACCOUNTS, i, "path",
                         "the path of account " + a.index() + " contradicts an earlier account's path");
+                case ADDED -> { }
             }
             accounts.put(a.index(), a.state());
         }

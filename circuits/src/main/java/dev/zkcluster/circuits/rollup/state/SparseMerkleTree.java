@@ -118,34 +118,68 @@ public final class SparseMerkleTree {
         return path.size() == DEPTH && isValidIndex(index) && rootFromPath(index, leafDigest, path).equals(root);
     }
 
+    /** What {@link #addWitness} found. */
+    public enum WitnessFit {
+        /** The path reaches the root and agrees with every node stored: it is added. */
+        ADDED,
+        /** The path does not reach the given root. */
+        OTHER_ROOT,
+        /** The path reaches the root but some node on it is already stored with another value. */
+        CONTRADICTS
+    }
+
     /**
-     * Adds a leaf known from a witness path to this partial view: the leaf, the path's siblings and the recomputed
-     * ancestors. Returns false, changing nothing, when any of those nodes is already stored with another value, which
-     * means the two paths cannot both belong to one tree.
+     * Adds a leaf known from a witness path to this partial view, once the path is found to reach {@code root}: the
+     * leaf, the path's siblings and the recomputed ancestors. Anything but {@link WitnessFit#ADDED} changes nothing.
+     *
+     * <p>Hashing stops where the path meets this tree: at the first level whose running node is stored here with the
+     * same value and above which every sibling of the path is the tree's own node there. Every stored node's parent
+     * is stored too and is the hash of its two children, so from that level up the path's ancestors are the tree's,
+     * and the root it reaches is {@link #root()}. Paths of accounts that share a subtree cost one hash per level below
+     * the subtree only.
      */
-    public boolean addWitness(long index, Digest leafDigest, List<Digest> path) {
+    public WitnessFit addWitness(Digest root, long index, Digest leafDigest, List<Digest> path) {
         long position = checkIndex(index);
         if (path.size() != DEPTH) {
             throw new IllegalArgumentException("a path has " + DEPTH + " siblings, got " + path.size());
         }
+        // from level `shared` up, every sibling on the path is the tree's own node
+        int shared = DEPTH;
+        while (shared > 0 && path.get(shared - 1).equals(node(shared - 1, (position >>> (shared - 1)) ^ 1))) {
+            shared--;
+        }
         Digest[] ancestors = new Digest[DEPTH + 1];
         ancestors[0] = leafDigest;
-        for (int level = 0; level < DEPTH; level++) {
+        boolean agrees = true;
+        int level = 0;
+        for (; level < DEPTH; level++) {
             long here = position >>> level;
-            if (!agrees(level, here, ancestors[level]) || !agrees(level, here ^ 1, path.get(level))) {
-                return false;
+            Digest known = levels.get(level).get(here);
+            if (level >= shared && ancestors[level].equals(known)) {
+                break;
             }
+            agrees &= (known == null || known.equals(ancestors[level])) && agrees(level, here ^ 1, path.get(level));
             ancestors[level + 1] = (here & 1) == 0
                     ? Poseidon2Hash.twoToOne(ancestors[level], path.get(level))
                     : Poseidon2Hash.twoToOne(path.get(level), ancestors[level]);
         }
-        for (int level = 0; level < DEPTH; level++) {
-            long here = position >>> level;
-            store(level, here, ancestors[level]);
-            store(level, here ^ 1, path.get(level));
+        int met = level;
+        Digest reached = met == DEPTH ? ancestors[DEPTH] : root();
+        if (!reached.equals(root)) {
+            return WitnessFit.OTHER_ROOT;
         }
-        store(DEPTH, 0, ancestors[DEPTH]);
-        return true;
+        if (!agrees || (met == DEPTH && !agrees(DEPTH, 0, reached))) {
+            return WitnessFit.CONTRADICTS;
+        }
+        for (int l = 0; l < met; l++) {
+            long here = position >>> l;
+            store(l, here, ancestors[l]);
+            store(l, here ^ 1, path.get(l));
+        }
+        if (met == DEPTH) {
+            store(DEPTH, 0, reached);
+        }
+        return WitnessFit.ADDED;
     }
 
     // a node is free to take a value when nothing is known of it yet: not stored and not on a stored node's path

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.zkcluster.circuits.rollup.state.SparseMerkleTree.WitnessFit;
 import org.junit.jupiter.api.Test;
 
 class SparseMerkleTreeTest {
@@ -121,8 +122,8 @@ class SparseMerkleTreeTest {
         long b = 12344;
         full.setLeaf(a, randomDigest(random));
         SparseMerkleTree partial = new SparseMerkleTree();
-        assertTrue(partial.addWitness(a, full.leaf(a), full.path(a)));
-        assertTrue(partial.addWitness(b, full.leaf(b), full.path(b)));
+        assertEquals(WitnessFit.ADDED, partial.addWitness(full.root(), a, full.leaf(a), full.path(a)));
+        assertEquals(WitnessFit.ADDED, partial.addWitness(full.root(), b, full.leaf(b), full.path(b)));
         assertEquals(full.root(), partial.root());
         Digest update = randomDigest(random);
         full.setLeaf(b, update);
@@ -137,8 +138,59 @@ class SparseMerkleTreeTest {
         full.setLeaf(8, new Digest(1, 1, 1, 1));
         full.setLeaf(9, new Digest(2, 2, 2, 2));
         SparseMerkleTree partial = new SparseMerkleTree();
-        assertTrue(partial.addWitness(8, full.leaf(8), full.path(8)));
-        // leaf 9 claimed with another value: its path's sibling (leaf 8) agrees, but leaf 9 is leaf 8's sibling
-        assertFalse(partial.addWitness(9, new Digest(3, 3, 3, 3), full.path(9)));
+        assertEquals(WitnessFit.ADDED, partial.addWitness(full.root(), 8, full.leaf(8), full.path(8)));
+        Digest before = partial.root();
+        // leaf 9 claimed with another value: its path's sibling (leaf 8) agrees, but it does not reach the root
+        assertEquals(WitnessFit.OTHER_ROOT, partial.addWitness(full.root(), 9, new Digest(3, 3, 3, 3), full.path(9)));
+        // a path that reaches the root it is given, but not the one the view already holds
+        SparseMerkleTree other = new SparseMerkleTree();
+        other.setLeaf(9, new Digest(3, 3, 3, 3));
+        assertEquals(WitnessFit.CONTRADICTS, partial.addWitness(other.root(), 9, other.leaf(9), other.path(9)));
+        assertEquals(before, partial.root());
+        assertEquals(full.leaf(8), partial.leaf(8));
+    }
+
+    @Test
+    void witnessPathsOfManyLeavesAddUpToTheFullTreeWhateverTheirOrder() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 20; trial++) {
+            SparseMerkleTree full = new SparseMerkleTree();
+            List<Long> indices = new ArrayList<>();
+            int leaves = 1 + random.nextInt(40);
+            for (int k = 0; k < leaves; k++) {
+                // clustered indices, so that paths share long stretches, and a few far apart
+                long index = k % 4 == 0 ? random.nextLong() >>> 32 : 1000 + random.nextInt(64);
+                if (!indices.contains(index)) {
+                    indices.add(index);
+                    full.setLeaf(index, randomDigest(random));
+                }
+            }
+            java.util.Collections.shuffle(indices, random);
+            SparseMerkleTree partial = new SparseMerkleTree();
+            for (long index : indices) {
+                List<Digest> path = full.path(index);
+                // a wrong leaf, or a wrong sibling at any level, never reaches the root and leaves the view as it was
+                Digest rootBefore = partial.root();
+                assertEquals(WitnessFit.OTHER_ROOT,
+                        partial.addWitness(full.root(), index, randomDigest(random), path));
+                List<Digest> altered = new ArrayList<>(path);
+                int level = random.nextInt(SparseMerkleTree.DEPTH);
+                altered.set(level, randomDigest(random));
+                assertEquals(WitnessFit.OTHER_ROOT, partial.addWitness(full.root(), index, full.leaf(index), altered),
+                        "sibling at level " + level);
+                assertEquals(rootBefore, partial.root());
+                assertEquals(WitnessFit.ADDED, partial.addWitness(full.root(), index, full.leaf(index), path));
+                assertEquals(full.root(), partial.root());
+            }
+            for (long index : indices) {
+                assertEquals(full.path(index), partial.path(index));
+            }
+            // updates on the view track the full tree
+            long index = indices.get(0);
+            Digest update = randomDigest(random);
+            full.setLeaf(index, update);
+            partial.setLeaf(index, update);
+            assertEquals(full.root(), partial.root());
+        }
     }
 }
