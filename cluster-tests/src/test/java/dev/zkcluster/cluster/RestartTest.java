@@ -7,9 +7,14 @@ import dev.zkcluster.actors.api.ProvingService;
 import dev.zkcluster.node.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +62,23 @@ class RestartTest {
                 assertEquals(1, finals.count());
             }
         }
+        // recovery went through snapshots of the batch, its rounds and the queue; a job keeps none
+        Map<String, Integer> snapshots = snapshotsByEntityType(dir);
+        assertTrue(snapshots.getOrDefault("Batch", 0) > 0 && snapshots.getOrDefault("JobQueue", 0) > 0,
+                snapshots.toString());
+        assertEquals(0, snapshots.getOrDefault("CircuitJob", 0), snapshots.toString());
+    }
+
+    // snapshot rows in the journal, by entity type (the persistence id's part before '|')
+    private static Map<String, Integer> snapshotsByEntityType(Path dataDir) throws Exception {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Connection c = TestCluster.journal(dataDir); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT persistence_id FROM snapshot")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                counts.merge(id.substring(0, Math.max(0, id.indexOf('|'))), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 }

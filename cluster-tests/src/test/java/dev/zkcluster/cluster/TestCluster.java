@@ -15,6 +15,9 @@ import dev.zkcluster.protocol.v1.BatchInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,6 +122,12 @@ final class TestCluster implements AutoCloseable {
         for (Node n : live()) {
             kill(n);
         }
+    }
+
+    /** A connection to the H2 journal that the cluster's nodes share under {@code dataDir}. */
+    static Connection journal(Path dataDir) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toString().replace("\\", "/")
+                + "/journal/zkcluster;DATABASE_TO_UPPER=false", "", "");
     }
 
     static BatchInput batch(long number, String version, int deposits, int transfers, int withdrawals) {

@@ -6,8 +6,11 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotSelectionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.Recovery;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * One job ({@code CircuitJob}, id {@code {batch}-{round}-{circuit}-{depth}-{seq}}): queued → witness-ready (a
@@ -83,6 +86,20 @@ public final class CircuitJob extends ClusterEntity<CircuitJob.Command, CircuitJ
 
     public static Behavior<Command> create(String entityId, ClusterContext cx) {
         return new CircuitJob(entityId, cx);
+    }
+
+    /**
+     * A job has a handful of events (a few per attempt, and attempts are capped), so it neither saves snapshots nor
+     * looks for one: its recovery replays its events, and a new job's recovery costs the journal no snapshot query.
+     */
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.disabled();
+    }
+
+    @Override
+    public Recovery recovery() {
+        return Recovery.withSnapshotSelectionCriteria(SnapshotSelectionCriteria.none());
     }
 
     @Override
