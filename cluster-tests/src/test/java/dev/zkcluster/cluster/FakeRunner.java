@@ -35,6 +35,10 @@ final class FakeRunner implements JobRunner {
     static final List<Run> WITNESSED = new CopyOnWriteArrayList<>();
     /** Proofs made from a witness that arrived intact: (prover node, job) → the node that made the witness. */
     static final Map<String, String> WITNESS_FROM = new ConcurrentHashMap<>();
+    /** Each witness as made, by job: a prover that got this very array took it from memory, not from a stream. */
+    static final Map<String, byte[]> MADE = new ConcurrentHashMap<>();
+    /** Per (prover node, job): whether the prover proved from the witness node's own array. */
+    static final Map<String, Boolean> SAME_ARRAY = new ConcurrentHashMap<>();
     /** The size of each witness. */
     static volatile int witnessBytes = 64;
     /** Decides each witness generation from (node, job); tests replace it. */
@@ -53,6 +57,8 @@ final class FakeRunner implements JobRunner {
         STARTS.clear();
         WITNESSED.clear();
         WITNESS_FROM.clear();
+        MADE.clear();
+        SAME_ARRAY.clear();
         witnessBytes = 64;
         policy = (node, spec) -> Behaviour.QUICK;
         witnessPolicy = (node, spec) -> Behaviour.NONE;
@@ -92,6 +98,7 @@ final class FakeRunner implements JobRunner {
         }
         if (generation == GENERATION.get()) {
             WITNESSED.add(new Run(node, spec.id(), spec.version(), spec.round()));
+            MADE.put(spec.id(), bytes);
         }
         return bytes;
     }
@@ -130,6 +137,7 @@ final class FakeRunner implements JobRunner {
         if (generation == GENERATION.get()) {
             RUNS.add(new Run(node, spec.id(), spec.version(), spec.round()));
             WITNESS_FROM.put(node + " " + spec.id(), parts[0]);
+            SAME_ARRAY.put(node + " " + spec.id(), witness == MADE.get(spec.id()));
         }
         return spec.proofKey();
     }

@@ -8,7 +8,6 @@ import dev.zkcluster.actors.api.ProvingService;
 import dev.zkcluster.node.Node;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Witness generation on its own nodes: every vector travels from the witness node to the prover as a stream (the
- * placeholder runner checks each byte), a killed witness node's jobs are witnessed again elsewhere, and no vector
- * enters the journal.
+ * placeholder runner checks each byte), or, to a prover on the witness node itself, as the held array; a killed
+ * witness node's jobs are witnessed again elsewhere, and no vector enters the journal.
  */
 class WitnessStreamTest {
     private static final int VECTOR_BYTES = 1 << 20; // eight 128 KiB chunks
@@ -64,6 +63,30 @@ class WitnessStreamTest {
             // the journal holds small events only: nothing near one vector's size
             long largest = largestPayload(dir);
             assertTrue(largest > 0 && largest < VECTOR_BYTES / 16, "largest journal payload " + largest + " bytes");
+        }
+    }
+
+    @Test
+    void aProverOnTheWitnessNodeTakesTheHeldVectorAndAnotherNodeStreamsIt() {
+        // proofs take a while, so that both provers get jobs
+        FakeRunner.policy = (node, spec) -> new FakeRunner.Behaviour(60, false);
+        try (TestCluster cluster = new TestCluster(dir, "")) {
+            Node both = cluster.start("gateway, orchestrator, witness, prover", "", FakeRunner.on("both"));
+            cluster.start("prover", "", FakeRunner.on("p"));
+            cluster.awaitUp(2);
+            ProvingService service = both.provingService();
+            service.submit(TestCluster.batch(62, "0.1.0-tiny", 1, 3, 1)).toCompletableFuture().join();
+            TestCluster.awaitState(service, 62, "done", Duration.ofSeconds(90));
+
+            Set<String> provers = FakeRunner.RUNS.stream().map(FakeRunner.Run::node).collect(Collectors.toSet());
+            assertEquals(Set.of("both", "p"), provers, "both provers did jobs");
+            for (FakeRunner.Run run : FakeRunner.RUNS) {
+                String key = run.node() + " " + run.jobId();
+                // every vector arrived intact (the runner checks each byte); only the witness node's own prover
+                // proved from the array the witness worker holds, the other got its own copy through the stream
+                assertEquals("both", FakeRunner.WITNESS_FROM.get(key), key);
+                assertEquals(run.node().equals("both"), FakeRunner.SAME_ARRAY.get(key), key);
+            }
         }
     }
 
@@ -125,10 +148,8 @@ class WitnessStreamTest {
 
     // the largest event or snapshot the nodes wrote to the shared H2 journal
     static long largestPayload(Path dataDir) throws Exception {
-        String url = "jdbc:h2:file:" + dataDir.toString().replace("\\", "/")
-                + "/journal/zkcluster;DATABASE_TO_UPPER=false";
         long largest = 0;
-        try (Connection c = DriverManager.getConnection(url, "", ""); Statement st = c.createStatement()) {
+        try (Connection c = TestCluster.journal(dataDir); Statement st = c.createStatement()) {
             for (String q : List.of("SELECT MAX(OCTET_LENGTH(event_payload)) FROM event_journal",
                     "SELECT MAX(OCTET_LENGTH(snapshot_payload)) FROM snapshot")) {
                 try (ResultSet rs = st.executeQuery(q)) {

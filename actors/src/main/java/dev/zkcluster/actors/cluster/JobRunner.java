@@ -12,7 +12,10 @@ public interface JobRunner {
     /** The job's witness, encoded; only {@link #prove} of a runner of the same kind reads it. */
     byte[] witness(JobSpec spec) throws Exception;
 
-    /** Proves the job from its encoded witness; returns the object-store key the proof was written under. */
+    /**
+     * Proves the job from its encoded witness, which it only reads (on the witness node itself it is the array the
+     * witness worker holds); returns the object-store key the proof was written under.
+     */
     String prove(JobSpec spec, byte[] witness) throws Exception;
 
     /**

@@ -25,7 +25,8 @@ import org.apache.pekko.util.ByteString;
  * The worker of one {@link ProvingDevice}: it has {@code concurrency} slots and, for each idle slot, pulls a job from
  * its prover group's queue (or from every group's, in turn), only of protocol versions its runner holds, and only jobs
  * whose witness vector is ready. Holding the lease, it streams the vector from the witness worker that holds it
- * (Pekko StreamRefs, with backpressure), then proves on the prover dispatcher; the result (an object-store key) goes
+ * (Pekko StreamRefs, with backpressure; a witness worker on this same node hands over the array it holds), then proves
+ * on the prover dispatcher; the result (an object-store key) goes
  * to the job entity, a failure back to the queue. A vector it cannot get (the witness node died or dropped it) sends
  * the job back to be witnessed again, without counting the attempt.
  * Idle slots ask again every poll interval; a slot that asks while holding a lease gets the same job back.
@@ -155,7 +156,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         long start = System.nanoTime();
         CompletableFuture<String> work = fetch(a).thenApplyAsync(witness -> {
             try {
-                return runner.prove(a.spec(), witness.toArray());
+                return runner.prove(a.spec(), witness);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -199,8 +200,11 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
         return a.spec().id() + "#" + a.attempt() + "@" + a.deadlineMillis();
     }
 
-    // the job's witness vector, streamed from the witness worker that holds it; any failure is WitnessUnavailable
-    private CompletableFuture<ByteString> fetch(JobQueue.Assignment a) {
+    /**
+     * The job's witness vector, streamed from the witness worker that holds it, or its held array where that worker
+     * is on this node; any failure is WitnessUnavailable.
+     */
+    private CompletableFuture<byte[]> fetch(JobQueue.Assignment a) {
         String id = a.spec().id();
         if (a.witness() == null) {
             return CompletableFuture.failedFuture(new WitnessUnavailable("no witness vector of " + id + " is held"));
@@ -209,8 +213,11 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                         r -> new WitnessWorker.Fetch(id, r), cx.settings().askTimeout(),
                         getContext().getSystem().scheduler())
                 .thenCompose(f -> {
-                    if (f.source() == null) {
+                    if (!f.held()) {
                         throw new WitnessUnavailable("the witness node no longer holds the vector of " + id);
+                    }
+                    if (f.local() != null) {
+                        return CompletableFuture.completedFuture(f.local());
                     }
                     return f.source().getSource()
                             .runWith(Sink.fold(ByteString.emptyByteString(), ByteString::concat), materializer)
@@ -219,7 +226,7 @@ public final class ProverWorker extends AbstractBehavior<ProverWorker.Command> {
                                     throw new WitnessUnavailable("the vector of " + id + " arrived with "
                                             + bytes.size() + " of " + f.bytes() + " bytes");
                                 }
-                                return bytes;
+                                return bytes.toArray();
                             });
                 })
                 .toCompletableFuture()

@@ -28,7 +28,8 @@ import org.apache.pekko.util.ByteString;
  * slot, pulls a queued job without a witness from the job queues (every group's, in turn), generates the job's
  * witness on the witness dispatcher and keeps the bytes in memory, then tells the queue the vector is ready. It is
  * also the vector's server: the prover that leases the job asks it ({@link Fetch}) and gets the bytes as a stream of
- * {@code zkcluster.witness.chunk-bytes} chunks (a {@link SourceRef}, with backpressure). A vector is held until its
+ * {@code zkcluster.witness.chunk-bytes} chunks (a {@link SourceRef}, with backpressure), or, on this same node, the
+ * held array itself. A vector is held until its
  * queue says the job needs it no more ({@link Drop}). While it holds {@code zkcluster.witness.max-ready} vectors
  * or more, or more than {@code zkcluster.witness.max-ready-bytes}, no slot takes a new job. Every house-keeper interval it tells each queue
  * which of its vectors it holds, so that a queue that restarted knows them again and stale ones are dropped.
@@ -40,8 +41,21 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
     /** A prover asks for a job's vector. */
     public record Fetch(String jobId, ActorRef<Fetched> replyTo) implements Command, CborSerializable {}
 
-    /** The vector of {@code bytes} bytes as a stream, or {@code source} null when this node does not hold it. */
-    public record Fetched(String jobId, long bytes, SourceRef<ByteString> source) implements CborSerializable {}
+    /**
+     * The vector of {@code bytes} bytes: as a stream to a prover on another node, or as the held array itself
+     * ({@code local}) to a prover on this node, which needs no stream and no copy. Both {@code source} and
+     * {@code local} are null when this node does not hold it.
+     */
+    public record Fetched(String jobId, long bytes, SourceRef<ByteString> source, byte[] local)
+            implements CborSerializable {
+        static Fetched missing(String jobId) {
+            return new Fetched(jobId, 0, null, null);
+        }
+
+        boolean held() {
+            return source != null || local != null;
+        }
+    }
 
     /** The job needs its vector no more. */
     public record Drop(String jobId) implements Command, CborSerializable {}
@@ -218,16 +232,21 @@ public final class WitnessWorker extends AbstractBehavior<WitnessWorker.Command>
     private Behavior<Command> onFetch(Fetch f) {
         Held h = held.get(f.jobId());
         if (h == null) {
-            f.replyTo().tell(new Fetched(f.jobId(), 0, null));
+            f.replyTo().tell(Fetched.missing(f.jobId()));
             return this;
         }
         byte[] bytes = h.bytes();
+        if (f.replyTo().path().address().hasLocalScope()) {
+            // nobody writes a held vector, so the prover beside it may read the array as it is
+            f.replyTo().tell(new Fetched(f.jobId(), bytes.length, null, bytes));
+            return this;
+        }
         int chunk = cx.settings().chunkBytes();
         int chunks = (int) ((bytes.length + (long) chunk - 1) / chunk);
         SourceRef<ByteString> ref = Source.range(0, chunks - 1)
                 .map(i -> ByteString.fromArray(bytes, i * chunk, Math.min(chunk, bytes.length - i * chunk)))
                 .runWith(StreamRefs.sourceRef(), materializer);
-        f.replyTo().tell(new Fetched(f.jobId(), bytes.length, ref));
+        f.replyTo().tell(new Fetched(f.jobId(), bytes.length, ref, null));
         return this;
     }
 
