@@ -59,8 +59,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 10)
+@Warmup(iterations = 10, time = 10)
+@Measurement(iterations = 5, time = 10)
 public class OrchestrationBench {
     private static final int BATCHES_PER_OP = 4;
     private static final int JOBS_PER_SMALL_BATCH = 66; // 48 basic, 12 leaf, 3 node, tip, scheduler, compression
@@ -112,11 +112,15 @@ public class OrchestrationBench {
         service = node.provingService();
         // only the batches this trial's case submits: generating them all takes minutes on two cores
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        // enough for every warm-up and measured iteration of this run at up to 600 jobs/s (idleBatch: 50 batches/s)
+        long seconds = params.getWarmup().getCount() * params.getWarmup().getTime().convertTo(TimeUnit.SECONDS)
+                + params.getMeasurement().getCount() * params.getMeasurement().getTime().convertTo(TimeUnit.SECONDS);
         switch (method) {
-            // enough for about 90 s of measured and warm-up iterations at 500 jobs/s
-            case "throughput" -> generate(small, 700, 1_000, "0.1.0-small", 40, 256, 256, 256);
-            case "throughputLightIntake" -> generate(light, 4000, LIGHT_FIRST, "0.1.0-tiny", 6, 1, 3, 1);
-            case "idleBatch" -> generate(tiny, 2000, TINY_FIRST, "0.1.0-tiny", 6, 1, 3, 1);
+            case "throughput" -> generate(small, batchesFor(seconds, JOBS_PER_SMALL_BATCH), 1_000, "0.1.0-small",
+                    40, 256, 256, 256);
+            case "throughputLightIntake" -> generate(light, batchesFor(seconds, JOBS_PER_TINY_BATCH), LIGHT_FIRST,
+                    "0.1.0-tiny", 6, 1, 3, 1);
+            case "idleBatch" -> generate(tiny, (int) (seconds * 50), TINY_FIRST, "0.1.0-tiny", 6, 1, 3, 1);
             default -> throw new IllegalStateException("no batches for " + method);
         }
         events = service.subscribe(e -> {
@@ -126,6 +130,10 @@ public class OrchestrationBench {
                 finishedFuture(e.batchNumber()).complete(null);
             }
         });
+    }
+
+    private static int batchesFor(long seconds, int jobsPerBatch) {
+        return (int) (seconds * 600 / jobsPerBatch) + 2 * LIGHT_BATCHES_PER_OP;
     }
 
     // count batches numbered from first, each with its own seed
@@ -178,7 +186,7 @@ public class OrchestrationBench {
             service.submit(b).toCompletableFuture().join();
             numbers.add(b.getHeader().getBatchNumber());
         }
-        numbers.forEach(this::awaitDone);
+        numbers.forEach(n -> awaitDone(n, JOBS_PER_SMALL_BATCH));
     }
 
     @Benchmark
@@ -192,7 +200,7 @@ public class OrchestrationBench {
             service.submit(b).toCompletableFuture().join();
             numbers.add(b.getHeader().getBatchNumber());
         }
-        numbers.forEach(this::awaitDone);
+        numbers.forEach(n -> awaitDone(n, JOBS_PER_TINY_BATCH));
     }
 
     @Benchmark
@@ -201,15 +209,14 @@ public class OrchestrationBench {
     public void idleBatch() {
         BatchInput b = tiny.get(nextTiny++);
         service.submit(b).toCompletableFuture().join();
-        awaitDone(b.getHeader().getBatchNumber());
+        awaitDone(b.getHeader().getBatchNumber(), JOBS_PER_TINY_BATCH);
     }
 
-    private void awaitDone(long n) {
+    private void awaitDone(long n, int expected) {
         while (true) {
             Optional<ProvingService.BatchStatus> s = service.status(n).toCompletableFuture().join();
             if (s.isPresent() && s.get().state().equals("done")) {
                 int jobs = s.get().rounds().stream().mapToInt(ProvingService.RoundProgress::total).sum();
-                int expected = n >= LIGHT_FIRST ? JOBS_PER_TINY_BATCH : JOBS_PER_SMALL_BATCH;
                 if (jobs != expected) {
                     throw new IllegalStateException("batch " + n + " had " + jobs + " jobs, the benchmark counts "
                             + expected);
